@@ -1,0 +1,73 @@
+/* host.c: the const host-API table every plugin receives, and the logging it offers. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "celm/celm.h"
+
+static int host_log_threshold(void)
+{
+    const char *debug = getenv("CELM_DEBUG");
+    return debug && *debug && debug[0] != '0' ? CELM_LOG_DEBUG : CELM_LOG_WARNING;
+}
+
+/* Plugins log through the host; the CLI shows warnings and errors, debug lines with --debug. */
+static void host_log(int level, const char *origin, const char *format, ...)
+{
+    static const char *const names[] = {"debug", "info", "warning", "error"};
+    if (level < host_log_threshold())
+        return;
+    va_list args;
+    va_start(args, format);
+    fprintf(stderr, "%s: %s: ", level >= 0 && level <= 3 ? names[level] : "log", origin ? origin : "celm");
+    vfprintf(stderr, format, args);
+    fputc('\n', stderr);
+    va_end(args);
+}
+
+static int host_error_set(celm_error *err, int code, const char *format, ...)
+{
+    if (!err)
+        return code;
+    va_list args;
+    va_start(args, format);
+    err->code = code;
+    vsnprintf(err->message, sizeof err->message, format, args);
+    va_end(args);
+    return code;
+}
+
+static const celm_host host_table = {
+    .size = sizeof(celm_host),
+    .abi_major = CELM_ABI_MAJOR,
+    .abi_minor = CELM_ABI_MINOR,
+    .core_version = CELM_VERSION,
+    .error_set = host_error_set,
+    .log = host_log,
+    .arena_create = celm_arena_create,
+    .arena_destroy = celm_arena_destroy,
+    .arena_alloc = celm_arena_alloc,
+    .arena_strndup = celm_arena_strndup,
+    .value_null = celm_value_null,
+    .value_bool = celm_value_bool,
+    .value_int = celm_value_int,
+    .value_float = celm_value_float,
+    .value_string = celm_value_string,
+    .value_list = celm_value_list,
+    .value_map = celm_value_map,
+    .list_append = celm_list_append,
+    .map_set = celm_map_set,
+    .map_get = celm_map_get,
+    .map_remove = celm_map_remove,
+    .value_copy = celm_value_copy,
+    .yaml_parse = celm_yaml_parse,
+    .yaml_emit = celm_yaml_emit,
+    .json_parse = celm_json_parse,
+    .json_emit = celm_json_emit,
+    .format_go = celm_format_go,
+};
+
+const celm_host *celm_host_table(void)
+{
+    return &host_table;
+}

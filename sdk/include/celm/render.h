@@ -1,0 +1,61 @@
+/* render.h: the render kind, which turns a chart's templates into manifests (render-gotmpl, ...). */
+#ifndef CELM_RENDER_H
+#define CELM_RENDER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "celm/arena.h"
+#include "celm/error.h"
+#include "celm/value.h"
+
+#define CELM_RENDER_OPS_VERSION 1
+
+typedef struct celm_render_file {
+    const char *name;           /* chart-relative path, e.g. "templates/deployment.yaml" */
+    const char *data;
+    size_t len;
+} celm_render_file;
+
+/* One chart of the tree being rendered, after dependency processing. Everything is borrowed from
+ * the core for the duration of the render call. */
+typedef struct celm_render_chart {
+    const char *name;           /* the name or alias templates see as .Chart.Name */
+    const char *full_path;      /* "mychart" or "mychart/charts/sub": the prefix of template names */
+    const celm_value *metadata; /* Chart.yaml as a map */
+    const celm_value *values;   /* the coalesced values this chart sees as .Values */
+    const celm_render_file *templates;
+    size_t template_count;
+    const celm_render_file *files;  /* everything .Files offers */
+    size_t file_count;
+    const struct celm_render_chart *const *subcharts;
+    size_t subchart_count;
+    int is_library;
+} celm_render_chart;
+
+typedef struct celm_render_request {
+    uint32_t size;                      /* sizeof(celm_render_request) of the core */
+    const celm_render_chart *chart;     /* the top chart */
+    const celm_value *release;          /* .Release */
+    const celm_value *capabilities;     /* .Capabilities */
+    int strict;                         /* missingkey=error (lint --strict) */
+    const char *const *only;            /* NULL, or a NULL-terminated list of template names to render */
+} celm_render_request;
+
+typedef struct celm_render_output {
+    const char *name;           /* full template name, e.g. "mychart/templates/deployment.yaml" */
+    const char *data;
+    size_t len;
+} celm_render_output;
+
+typedef struct celm_render_ops {
+    uint32_t version;
+    /* File-name suffixes this renderer claims (e.g. ".lua"), NULL-terminated; a renderer with an
+     * empty list renders every template no other renderer claims. */
+    const char *const *suffixes;
+    /* Renders the claimed templates of the whole tree into *out (an arena array). */
+    int (*render)(void *instance, celm_arena *arena, const celm_render_request *request,
+                  celm_render_output **out, size_t *out_count, celm_error *err);
+} celm_render_ops;
+
+#endif
