@@ -42,6 +42,7 @@ void celm_arena_destroy(celm_arena *arena)
     free(arena);
 }
 
+#ifndef CELM_DEBUG_ARENA
 static arena_block *arena_add_block(celm_arena *arena, size_t need)
 {
     size_t size = arena->next_size ? arena->next_size : ARENA_FIRST_BLOCK;
@@ -64,6 +65,7 @@ static arena_block *arena_add_block(celm_arena *arena, size_t need)
     }
     return block;
 }
+#endif
 
 #ifdef CELM_DEBUG_ARENA
 /* Every allocation is its own malloc block so ASan and valgrind see its exact bounds. */
