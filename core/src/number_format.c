@@ -75,10 +75,11 @@ static size_t write_special(double value, char *buf, const char *nan, const char
     return (size_t)sprintf(buf, "%s%s", value < 0 ? "-" : "+", inf);
 }
 
-static size_t format_g(double value, int bits, char *buf)
+/* Writes value in Go's shortest form; `exponent_form` decides between 1e+06 and 1000000 from the
+ * decimal exponent and the magnitude. */
+static size_t format_shortest(double value, int bits, int exponent_digits,
+                              int (*exponent_form)(int exponent, double magnitude), char *buf)
 {
-    if (isnan(value) || isinf(value))
-        return write_special(value, buf, "NaN", "Inf");
     size_t at = 0;
     if (signbit(value))
         buf[at++] = '-';
@@ -89,44 +90,46 @@ static size_t format_g(double value, int bits, char *buf)
     }
     char digits[24];
     int count;
-    int exponent = shortest_digits(fabs(value), bits, digits, &count);
-    /* Go decides with precision 6 in shortest mode, hence 1000000 -> 1e+06. */
-    if (exponent < -4 || exponent >= 6)
-        at = write_exponent_form(buf, at, digits, count, exponent, 2);
+    double magnitude = fabs(value);
+    int exponent = shortest_digits(magnitude, bits, digits, &count);
+    if (exponent_form(exponent, magnitude))
+        at = write_exponent_form(buf, at, digits, count, exponent, exponent_digits);
     else
         at = write_plain_form(buf, at, digits, count, exponent);
     buf[at] = '\0';
     return at;
+}
+
+/* Go decides with precision 6 in shortest 'g' mode, hence 1000000 -> 1e+06. */
+static int g_exponent_form(int exponent, double magnitude)
+{
+    (void)magnitude;
+    return exponent < -4 || exponent >= 6;
+}
+
+static int json_exponent_form(int exponent, double magnitude)
+{
+    (void)exponent;
+    return magnitude < 1e-6 || magnitude >= 1e21;
 }
 
 size_t celm_format_float_g(double value, char *buf)
 {
-    return format_g(value, 64, buf);
+    if (isnan(value) || isinf(value))
+        return write_special(value, buf, "NaN", "Inf");
+    return format_shortest(value, 64, 2, g_exponent_form, buf);
 }
 
 size_t celm_format_float32_g(double value, char *buf)
 {
-    return format_g((double)(float)value, 32, buf);
+    float narrow = (float)value;
+    if (isnan(narrow) || isinf(narrow))
+        return write_special(narrow, buf, "NaN", "Inf");
+    return format_shortest(narrow, 32, 2, g_exponent_form, buf);
 }
 
+/* NaN and infinities are the caller's error (Go's encoder refuses them). */
 size_t celm_format_float_json(double value, char *buf)
 {
-    size_t at = 0;
-    if (signbit(value))
-        buf[at++] = '-';
-    if (value == 0) {
-        buf[at++] = '0';
-        buf[at] = '\0';
-        return at;
-    }
-    double magnitude = fabs(value);
-    char digits[24];
-    int count;
-    int exponent = shortest_digits(magnitude, 64, digits, &count);
-    if (magnitude < 1e-6 || magnitude >= 1e21)
-        at = write_exponent_form(buf, at, digits, count, exponent, 1);
-    else
-        at = write_plain_form(buf, at, digits, count, exponent);
-    buf[at] = '\0';
-    return at;
+    return format_shortest(value, 64, 1, json_exponent_form, buf);
 }

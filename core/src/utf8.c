@@ -1,4 +1,5 @@
 /* utf8.c: UTF-8 decoding and encoding with Go's rules for invalid input. */
+#include "buffer.h"
 #include "utf8.h"
 
 int celm_utf8_decode(const unsigned char *s, size_t len, uint32_t *rune)
@@ -77,4 +78,18 @@ int celm_utf8_valid(const char *text, size_t len)
         at += (size_t)width;
     }
     return 1;
+}
+
+void celm_utf8_append_sanitized(celm_buffer *buffer, const char *text, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    for (size_t at = 0; at < len;) {
+        uint32_t rune;
+        int width = celm_utf8_decode(s + at, len - at, &rune);
+        if (rune == CELM_RUNE_ERROR && width == 1)
+            celm_buffer_append(buffer, "\xEF\xBF\xBD", 3);
+        else
+            celm_buffer_append(buffer, text + at, (size_t)width);
+        at += (size_t)width;
+    }
 }

@@ -13,5 +13,8 @@ int celm_utf8_decode(const unsigned char *text, size_t len, uint32_t *rune);
 /* Writes rune as UTF-8 into out (4 bytes room) and returns the width. */
 int celm_utf8_encode(uint32_t rune, char *out);
 int celm_utf8_valid(const char *text, size_t len);
+/* Appends text to buffer with every invalid byte replaced by U+FFFD, as Go's JSON encoder does. */
+struct celm_buffer;
+void celm_utf8_append_sanitized(struct celm_buffer *buffer, const char *text, size_t len);
 
 #endif

@@ -103,16 +103,7 @@ static celm_value *string_value(reader *r, const char *text, size_t len)
     /* Go's JSON encoder writes invalid bytes as U+FFFD; values pass through it in Helm. */
     celm_buffer clean;
     celm_buffer_init(&clean);
-    const unsigned char *s = (const unsigned char *)text;
-    for (size_t at = 0; at < len;) {
-        uint32_t rune;
-        int width = celm_utf8_decode(s + at, len - at, &rune);
-        if (rune == CELM_RUNE_ERROR && width == 1)
-            celm_buffer_append(&clean, "\xEF\xBF\xBD", 3);
-        else
-            celm_buffer_append(&clean, text + at, (size_t)width);
-        at += (size_t)width;
-    }
+    celm_utf8_append_sanitized(&clean, text, len);
     celm_string cleaned;
     if (celm_buffer_finish(&clean, r->arena, &cleaned) != CELM_OK)
         return NULL;

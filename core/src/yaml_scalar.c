@@ -162,8 +162,6 @@ int celm_yaml_json_reread(celm_arena *arena, const char *text, size_t len, celm_
     celm_buffer clean;
     celm_buffer_init(&clean);
     for (size_t at = 0; at < len;) {
-        uint32_t rune;
-        int width = celm_utf8_decode((const unsigned char *)text + at, len - at, &rune);
         if (text[at] == ' ' || is_nel(text, len, at)) {
             int ended_on_break;
             at = fold_run(&clean, text, len, at, &ended_on_break);
@@ -173,11 +171,11 @@ int celm_yaml_json_reread(celm_arena *arena, const char *text, size_t len, celm_
             }
             continue;
         }
-        if (rune == CELM_RUNE_ERROR && width == 1)
-            celm_buffer_append(&clean, "\xEF\xBF\xBD", 3);
-        else
-            celm_buffer_append(&clean, text + at, (size_t)width);
-        at += (size_t)width;
+        size_t run = at;
+        while (run < len && text[run] != ' ' && !is_nel(text, len, run))
+            run++;
+        celm_utf8_append_sanitized(&clean, text + at, run - at);
+        at = run;
     }
     if (celm_buffer_finish(&clean, arena, out) != CELM_OK)
         return celm_error_set(err, CELM_ENOMEM, "out of memory writing YAML");
