@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# cli_reserved.sh: commands celm does not implement yet parse their flags and arguments, then fail plainly.
+source "$(dirname "$0")/lib.sh"
+
+# reserved "NAME" ARGS...: celm ARGS... fails with status 1 saying NAME is not implemented, and prints nothing else.
+reserved() {
+    local name=$1
+    shift
+    check_error "$name is reserved" "\"$name\" is not implemented in celm yet" "$@"
+}
+
+reserved install install myrelease ./chart
+reserved install install --generate-name ./chart
+reserved install install --set a=b --set-string c=d -f values.yaml -f other.yaml --wait --timeout 1m30s \
+    --labels team=x,tier=y --dry-run=server -o json -n ns myrelease ./chart
+reserved upgrade upgrade -i --dry-run --reuse-values --history-max 3 myrelease ./chart
+reserved rollback rollback myrelease 2
+reserved uninstall uninstall myrelease other
+reserved uninstall delete myrelease
+reserved uninstall un --keep-history --cascade orphan myrelease
+reserved list list
+reserved list ls -A -o json --max 10 --filter 'a.*'
+reserved history hist myrelease
+reserved status status myrelease --revision 2
+reserved test test myrelease --logs --filter name=a,name=b
+reserved template template myrelease ./chart -s templates/a.yaml --api-versions v1,apps/v1
+reserved lint lint ./chart --strict --with-subcharts
+reserved package package ./chart -d /tmp --sign --key k
+reserved pull pull repo/chart --untar --version 1.2.3
+reserved pull fetch repo/chart
+reserved push push chart.tgz oci://example.com/charts
+reserved verify verify chart.tgz
+reserved create create mychart -p starter
+for command in all hooks manifest metadata notes values; do
+    reserved "get $command" get "$command" myrelease
+done
+for command in all chart crds readme values; do
+    reserved "show $command" show "$command" ./chart
+done
+reserved "show values" inspect values ./chart --jsonpath '{.image}'
+reserved "repo add" repo add name https://example.com/charts --force-update
+reserved "repo index" repo index ./dir --url https://example.com
+reserved "repo list" repo ls
+reserved "repo remove" repo rm name
+reserved "repo update" repo up
+reserved "search hub" search hub nginx --max-col-width 10
+reserved "search repo" search repo nginx -l --regexp
+reserved "dependency build" dependency build ./chart
+reserved "dependency list" dep ls ./chart
+reserved "dependency update" dependencies up ./chart --skip-refresh
+reserved "registry login" registry login example.com -u me --password-stdin
+reserved "registry logout" registry logout example.com
+reserved "plugin install" plugin install ./plugin --verify=false
+reserved "plugin package" plugin package ./plugin --sign=false
+reserved "plugin uninstall" plugin rm name
+reserved "plugin update" plugin up name
+reserved "plugin verify" plugin verify ./plugin
+
+# flags are checked before a reserved command refuses to run
+check_error "a reserved command still rejects unknown flags" "unknown flag: --nope" install --nope a b
+
+finish
