@@ -101,6 +101,20 @@ static void write_break(emitter *e, const char *text, size_t len, size_t *at)
     e->column = 0;
 }
 
+/* A space inside a scalar: past the line width go-yaml breaks the line there instead of writing
+ * it; in double quotes a following space is then kept by escaping the line start. */
+static void write_space(emitter *e, const char *text, size_t len, size_t *at, int fold, int escape_next_space)
+{
+    if (!fold) {
+        write_rune(e, text, len, at);
+        return;
+    }
+    write_indent(e);
+    if (escape_next_space && *at + 1 < len && text[*at + 1] == ' ')
+        put_char(e, '\\');
+    (*at)++;
+}
+
 static void write_plain(emitter *e, const char *text, size_t len, int allow_breaks)
 {
     int spaces = 0;
@@ -109,12 +123,7 @@ static void write_plain(emitter *e, const char *text, size_t len, int allow_brea
     for (size_t at = 0; at < len;) {
         if (text[at] == ' ') {
             int next_is_space = at + 1 < len && text[at + 1] == ' ';
-            if (allow_breaks && !spaces && e->column > YAML_BEST_WIDTH && !next_is_space) {
-                write_indent(e);
-                at++;
-            } else {
-                write_rune(e, text, len, &at);
-            }
+            write_space(e, text, len, &at, allow_breaks && !spaces && e->column > YAML_BEST_WIDTH && !next_is_space, 0);
             spaces = 1;
         } else {
             write_rune(e, text, len, &at);
@@ -133,12 +142,8 @@ static void write_single_quoted(emitter *e, const char *text, size_t len, int al
     for (size_t at = 0; at < len;) {
         if (text[at] == ' ') {
             int next_is_space = at + 1 < len && text[at + 1] == ' ';
-            if (allow_breaks && !spaces && e->column > YAML_BEST_WIDTH && at > 0 && at < len - 1 && !next_is_space) {
-                write_indent(e);
-                at++;
-            } else {
-                write_rune(e, text, len, &at);
-            }
+            int inside = at > 0 && at < len - 1;
+            write_space(e, text, len, &at, allow_breaks && !spaces && e->column > YAML_BEST_WIDTH && inside && !next_is_space, 0);
             spaces = 1;
         } else if (break_width(text, len, at)) {
             if (!breaks && text[at] == '\n')
@@ -209,14 +214,8 @@ static void write_double_quoted(emitter *e, const char *text, size_t len, int al
             write_escape(e, rune);
             spaces = 0;
         } else if (c == ' ') {
-            if (allow_breaks && !spaces && e->column > YAML_BEST_WIDTH && at > 0 && at < len - 1) {
-                write_indent(e);
-                if (at + 1 < len && text[at + 1] == ' ')
-                    put_char(e, '\\');
-                at++;
-            } else {
-                write_rune(e, text, len, &at);
-            }
+            int inside = at > 0 && at < len - 1;
+            write_space(e, text, len, &at, allow_breaks && !spaces && e->column > YAML_BEST_WIDTH && inside, 1);
             spaces = 1;
         } else {
             write_rune(e, text, len, &at);
