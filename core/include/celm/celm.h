@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "celm/sdk.h"
+#include "celm/chart.h"
 
 #define CELM_VERSION "0.1.0"
 
