@@ -27,7 +27,7 @@ struct celm_chart {
     celm_value *values;             /* values.yaml as Helm reads it (a map, possibly empty) */
     const celm_chart_file *values_file;     /* raw values.yaml, or NULL */
     const celm_chart_file *schema;  /* raw values.schema.json, or NULL */
-    celm_chart_file *templates;     /* templates/**, in load order */
+    celm_chart_file *templates;     /* everything under templates/, in load order */
     size_t template_count;
     celm_chart_file *files;         /* everything else (.Files): README, crds/, .helmignore, ... */
     size_t file_count;
