@@ -8,6 +8,7 @@
 
 #include "celm/sdk.h"
 #include "celm/chart.h"
+#include "celm/coalesce.h"
 
 #define CELM_VERSION "0.1.0"
 
