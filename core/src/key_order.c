@@ -6,35 +6,6 @@
 #include "unicode_tables.h"
 #include "utf8.h"
 
-static int in_ranges(const celm_rune_range *ranges, size_t count, uint32_t rune)
-{
-    size_t low = 0, high = count;
-    while (low < high) {
-        size_t middle = (low + high) / 2;
-        if (rune < ranges[middle].low)
-            high = middle;
-        else if (rune > ranges[middle].high)
-            low = middle + 1;
-        else
-            return 1;
-    }
-    return 0;
-}
-
-int celm_unicode_is_letter(uint32_t rune)
-{
-    if (rune < 0x80)
-        return (rune | 0x20) >= 'a' && (rune | 0x20) <= 'z';
-    return in_ranges(celm_unicode_letters, celm_unicode_letters_count, rune);
-}
-
-int celm_unicode_is_digit(uint32_t rune)
-{
-    if (rune < 0x80)
-        return rune >= '0' && rune <= '9';
-    return in_ranges(celm_unicode_digits, celm_unicode_digits_count, rune);
-}
-
 /* Decodes a key into runes (Go's []rune(s)); returns the count. `runes` has len entries. */
 static size_t key_runes(const celm_string *key, uint32_t *runes)
 {

@@ -17,5 +17,6 @@ extern const size_t celm_unicode_digits_count;
 
 int celm_unicode_is_letter(uint32_t rune);
 int celm_unicode_is_digit(uint32_t rune);
+int celm_unicode_is_space(uint32_t rune);
 
 #endif

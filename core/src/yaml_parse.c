@@ -301,7 +301,7 @@ static int key_text(reader *r, const yaml_event_t *event, celm_string *out)
     size_t len = event->data.scalar.length;
     out->data = text;
     out->len = len;
-    if (event->data.scalar.tag || !event->data.scalar.plain_implicit || !json_mode(r))
+    if (event->data.scalar.tag || !event->data.scalar.plain_implicit)
         return CELM_OK;
     yaml_resolved resolved;
     celm_yaml_resolve_plain(text, len, &resolved);

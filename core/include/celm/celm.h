@@ -9,6 +9,7 @@
 #include "celm/sdk.h"
 #include "celm/chart.h"
 #include "celm/coalesce.h"
+#include "celm/manifest.h"
 
 #define CELM_VERSION "0.1.0"
 
