@@ -8,6 +8,7 @@
 
 #include "celm/sdk.h"
 #include "celm/chart.h"
+#include "celm/values.h"
 #include "celm/semver.h"
 #include "celm/coalesce.h"
 #include "celm/manifest.h"
