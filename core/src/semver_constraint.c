@@ -1,6 +1,7 @@
 /* semver_constraint.c: a constraint text read into alternatives of comparators (NewConstraint). */
 #include <string.h>
 
+#include "go_quote.h"
 #include "semver_internal.h"
 
 typedef struct text_part {
@@ -212,7 +213,7 @@ static int improper_constraint(const char *text, size_t len, celm_error *err)
 {
     celm_buffer quoted;
     celm_buffer_init(&quoted);
-    celm_semver_go_quote(&quoted, text, len);
+    celm_go_quote(&quoted, text, len);
     int rc = quoted.failed
                  ? celm_error_set(err, CELM_ENOMEM, "out of memory")
                  : celm_error_set(err, CELM_EPARSE, "improper constraint: %.*s", (int)quoted.len,

@@ -38,19 +38,7 @@ int celm_strvals_skip_empty_value(strvals_scanner *scanner);
 int celm_strvals_is_space(uint32_t rune);
 void celm_strvals_trim_space(const char *text, size_t len, size_t *start, size_t *trimmed_len);
 
-/* --- strvals_quote.c --------------------------------------------------------------------- */
-/* Go's strconv.Quote of `text`: what %q prints for a string. */
-void celm_strvals_quote(celm_buffer *out, const char *text, size_t len);
-/* What Go's %q prints for a []rune holding the runes of `text`: ['a' 'b']. */
-void celm_strvals_quote_runes(celm_buffer *out, const char *text, size_t len);
-/* Go's strconv.QuoteRune, with ' as the quote. */
-void celm_strvals_quote_rune(celm_buffer *out, uint32_t rune);
-/* The Go type a value has in Helm's map[string]interface{} ("nil", "int64", "[]interface {}"...),
- * as a failed type assertion names it. */
-const char *celm_strvals_go_type(const celm_value *value);
 
-/* --- strvals_printable.c ----------------------------------------------------------------- */
-int celm_strvals_is_printable(uint32_t rune);
 
 /* --- strvals_scalar.c -------------------------------------------------------------------- */
 /* Helm's typedVal for --set: true/false/null in any case, int64 for base-10 integers that do not

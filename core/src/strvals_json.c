@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "go_quote.h"
 #include "strvals.h"
 #include "utf8.h"
 
@@ -35,7 +36,7 @@ static void append_quoted_byte(celm_buffer *out, unsigned char byte)
     char bytes[4];
     celm_buffer quoted;
     celm_buffer_init(&quoted);
-    celm_strvals_quote(&quoted, bytes, (size_t)celm_utf8_encode(byte, bytes));
+    celm_go_quote(&quoted, bytes, (size_t)celm_utf8_encode(byte, bytes));
     celm_buffer_append_char(out, '\'');
     if (!quoted.failed)
         celm_buffer_append(out, quoted.data + 1, quoted.len - 2);

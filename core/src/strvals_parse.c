@@ -2,6 +2,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+#include "go_quote.h"
 #include "strvals.h"
 
 #define MAX_NESTED_NAME_LEVEL 30    /* Helm's MaxNestedNameLevel: dots in one name */
@@ -42,9 +43,9 @@ static int fail_quoted(parser *p, const char *before, const celm_string *text, c
     celm_buffer_init(&message);
     celm_buffer_append_str(&message, before);
     if (as_runes)
-        celm_strvals_quote_runes(&message, text->data, text->len);
+        celm_go_quote_runes(&message, text->data, text->len);
     else
-        celm_strvals_quote(&message, text->data, text->len);
+        celm_go_quote(&message, text->data, text->len);
     celm_buffer_append_str(&message, after);
     int code = message.failed ? fail(p, CELM_ENOMEM, "out of memory")
                               : fail(p, CELM_EPARSE, "%.*s", (int)message.len, message.data);
@@ -56,7 +57,7 @@ static int fail_quoted(parser *p, const char *before, const celm_string *text, c
 static int fail_type(parser *p, const celm_value *found, const char *wanted)
 {
     return fail(p, CELM_EPARSE, "unable to parse key: interface conversion: interface {} is %s, not %s",
-                celm_strvals_go_type(found), wanted);
+                celm_go_type_name(found), wanted);
 }
 
 static int no_memory(parser *p)

@@ -1,6 +1,7 @@
 /* strvals_scalar.c: what a --set value means (Helm's typedVal) and how list indexes are read (Atoi). */
 #include <string.h>
 
+#include "go_quote.h"
 #include "strvals.h"
 #include "utf8.h"
 
@@ -92,7 +93,7 @@ static int atoi_failed(const celm_string *text, const char *reason, celm_error *
     celm_buffer message;
     celm_buffer_init(&message);
     celm_buffer_append_str(&message, "strconv.Atoi: parsing ");
-    celm_strvals_quote(&message, text->data, text->len);
+    celm_go_quote(&message, text->data, text->len);
     celm_buffer_append_str(&message, ": ");
     celm_buffer_append_str(&message, reason);
     if (message.failed)

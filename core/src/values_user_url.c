@@ -1,6 +1,7 @@
 /* values_user_url.c: the checks Go's url.Parse makes on a values path, with its error texts. */
 #include <string.h>
 
+#include "go_quote.h"
 #include "buffer.h"
 #include "strvals.h"
 #include "values_user.h"
@@ -26,7 +27,7 @@ static int refuse(url_check *check, const char *text)
 static int refuse_quoted(url_check *check, const char *before, span text, const char *after)
 {
     celm_buffer_append_str(&check->detail, before);
-    celm_strvals_quote(&check->detail, text.data, text.len);
+    celm_go_quote(&check->detail, text.data, text.len);
     celm_buffer_append_str(&check->detail, after);
     return 0;
 }
@@ -221,7 +222,7 @@ static int url_failed(url_check *check, const char *raw, size_t len, celm_error 
     celm_buffer message;
     celm_buffer_init(&message);
     celm_buffer_append_str(&message, "parse ");
-    celm_strvals_quote(&message, raw, len);
+    celm_go_quote(&message, raw, len);
     celm_buffer_append_str(&message, ": ");
     celm_buffer_append(&message, check->detail.data ? check->detail.data : "", check->detail.len);
     if (message.failed || check->detail.failed)

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "go_quote.h"
 #include "celm/celm.h"
 #include "check.h"
 #include "strvals.h"
@@ -197,7 +198,7 @@ static void keys_in_errors_are_quoted_like_go(void)
               "ERROR: key \"x\\x01\xEF\xBF\xBD\\\"\\\\\\t\\u00a0\\u200b\\U000e0001\xC3\xA9\" has no value");
     celm_buffer out;
     celm_buffer_init(&out);
-    celm_strvals_quote(&out, "\xff\x7f\a", 3);
+    celm_go_quote(&out, "\xff\x7f\a", 3);
     CHECK_MEM(out.data, out.len, "\"\\xff\\x7f\\a\"", 12);
     celm_buffer_free(&out);
     end();

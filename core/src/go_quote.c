@@ -1,5 +1,5 @@
-/* strvals_quote.c: Go's %q quoting and Go type names, for error texts that must read like Helm's. */
-#include "strvals.h"
+/* go_quote.c: Go's %q quoting (strconv.Quote and QuoteRune) and Go type names, for error texts. */
+#include "go_quote.h"
 #include "utf8.h"
 
 static void append_hex(celm_buffer *out, const char *prefix, uint32_t value, int digits)
@@ -19,7 +19,7 @@ static void append_escaped_rune(celm_buffer *out, uint32_t rune, char quote)
         celm_buffer_append_char(out, (char)rune);
         return;
     }
-    if (celm_strvals_is_printable(rune)) {
+    if (celm_go_is_printable(rune)) {
         celm_buffer_append(out, bytes, (size_t)celm_utf8_encode(rune, bytes));
         return;
     }
@@ -41,7 +41,7 @@ static void append_escaped_rune(celm_buffer *out, uint32_t rune, char quote)
         append_hex(out, "\\U", rune, 8);
 }
 
-void celm_strvals_quote(celm_buffer *out, const char *text, size_t len)
+void celm_go_quote(celm_buffer *out, const char *text, size_t len)
 {
     const unsigned char *bytes = (const unsigned char *)text;
     celm_buffer_append_char(out, '"');
@@ -57,14 +57,14 @@ void celm_strvals_quote(celm_buffer *out, const char *text, size_t len)
     celm_buffer_append_char(out, '"');
 }
 
-void celm_strvals_quote_rune(celm_buffer *out, uint32_t rune)
+void celm_go_quote_rune(celm_buffer *out, uint32_t rune)
 {
     celm_buffer_append_char(out, '\'');
     append_escaped_rune(out, rune, '\'');
     celm_buffer_append_char(out, '\'');
 }
 
-void celm_strvals_quote_runes(celm_buffer *out, const char *text, size_t len)
+void celm_go_quote_runes(celm_buffer *out, const char *text, size_t len)
 {
     const unsigned char *bytes = (const unsigned char *)text;
     celm_buffer_append_char(out, '[');
@@ -73,12 +73,12 @@ void celm_strvals_quote_runes(celm_buffer *out, const char *text, size_t len)
         if (at > 0)
             celm_buffer_append_char(out, ' ');
         at += (size_t)celm_utf8_decode(bytes + at, len - at, &rune);
-        celm_strvals_quote_rune(out, rune);
+        celm_go_quote_rune(out, rune);
     }
     celm_buffer_append_char(out, ']');
 }
 
-const char *celm_strvals_go_type(const celm_value *value)
+const char *celm_go_type_name(const celm_value *value)
 {
     switch (value ? value->kind : CELM_VALUE_NULL) {
     case CELM_VALUE_BOOL: return "bool";
