@@ -23,18 +23,10 @@ static int has_manifest_extension(const char *name)
     return dot && (strcasecmp(dot, ".yaml") == 0 || strcasecmp(dot, ".yml") == 0 || strcasecmp(dot, ".json") == 0);
 }
 
-/* Helm's ChartFullPath: "top/charts/sub/charts/subsub". */
-static const char *chart_path(celm_arena *arena, const celm_chart *chart)
-{
-    if (!chart->parent)
-        return chart->name;
-    return celm_arena_printf(arena, "%s/charts/%s", chart_path(arena, chart->parent), chart->name);
-}
-
 /* Helm's CRDObjects: the chart's crds/ files in load order, then each dependency's. */
 static void append_crds(celm_buffer *out, celm_arena *arena, const celm_chart *chart)
 {
-    const char *full_path = chart_path(arena, chart);
+    const char *full_path = celm_chart_full_path(chart);
     for (size_t i = 0; i < chart->file_count; i++) {
         const celm_chart_file *file = &chart->files[i];
         if (strncmp(file->name, "crds/", 5) == 0 && has_manifest_extension(file->name))
