@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "celm/celm.h"
+#include "values_coalesce.h"
 
 #define GLOBAL_KEY "global"
 
@@ -225,6 +226,15 @@ static int coalesce_chart(const coalescer *c, const celm_chart *chart, celm_valu
 {
     int status = coalesce_chart_values(c, chart, dest, prefix);
     return status == CELM_OK ? coalesce_dependencies(c, chart, dest, prefix) : status;
+}
+
+int celm_values_coalesce_tables(celm_arena *arena, celm_value *dst, celm_value *src, int merge, celm_warning_fn warn_fn,
+                                void *payload)
+{
+    coalescer c = {arena, merge, warn_fn, payload, NULL};
+    if (!is_table(dst) || !is_table(src))
+        return CELM_OK;
+    return coalesce_tables(&c, dst, src, "", merge);
 }
 
 int celm_values_coalesce(celm_arena *arena, const celm_chart *chart, const celm_value *user, int merge,

@@ -11,6 +11,7 @@
 #include "celm/values.h"
 #include "celm/semver.h"
 #include "celm/coalesce.h"
+#include "celm/dependencies.h"
 #include "celm/manifest.h"
 
 #define CELM_VERSION "0.1.0"
