@@ -1,0 +1,3 @@
+a: {{ printf
+"abc
+" }}

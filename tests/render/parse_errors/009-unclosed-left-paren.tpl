@@ -1,0 +1,1 @@
+a: {{ printf "%s" (.Values.x }}

@@ -1,0 +1,1 @@
+a: {{ .Values.x → .Values.y }}

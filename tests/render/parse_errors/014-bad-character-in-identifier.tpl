@@ -1,0 +1,1 @@
+a: {{ quote# .Values.x }}

@@ -1,0 +1,1 @@
+image: {{ .Values.image.pull-policy }}

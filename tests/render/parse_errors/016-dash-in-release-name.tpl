@@ -1,0 +1,1 @@
+name: {{ .Release.Name-suffix }}

@@ -1,0 +1,1 @@
+tag: {{ .Values.image.tag | default "latest }}

@@ -1,0 +1,2 @@
+labels:
+  {{- include "x" . | nindentt 4 }}

@@ -1,0 +1,4 @@
+{{- range $i, $v := .Values.list }}
+- {{ $v }}
+{{- end }}
+last: {{ $i }}

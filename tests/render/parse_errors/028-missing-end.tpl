@@ -1,0 +1,2 @@
+{{- if .Values.enabled }}
+kind: ConfigMap

@@ -1,0 +1,3 @@
+items:
+{{- range $k, $v := .Values.m }}
+  {{ $k }}: {{ $v }}

@@ -1,0 +1,1 @@
+{{ if .Values.a }}a{{ else }}b{{ else }}c{{ end }}

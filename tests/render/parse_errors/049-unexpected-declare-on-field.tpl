@@ -1,0 +1,1 @@
+{{ $x := .Values }}{{ with $x.y := 1 }}{{ end }}

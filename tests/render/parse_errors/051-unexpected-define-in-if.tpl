@@ -1,0 +1,1 @@
+{{ if .Values.a }}{{ define "x" }}{{ end }}{{ end }}

@@ -1,0 +1,1 @@
+{{ block "b" . }}a{{ else }}b{{ end }}

@@ -1,0 +1,1 @@
+{{ if .Values.a }}a{{ else .Values.b }}b{{ end }}

@@ -1,0 +1,1 @@
+{{ if .Values.a }}a{{ end .Values.a }}

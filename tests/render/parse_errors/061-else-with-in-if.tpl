@@ -1,0 +1,1 @@
+{{ if .Values.a }}a{{ else with .Values.b }}b{{ end }}

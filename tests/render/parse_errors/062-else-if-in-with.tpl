@@ -1,0 +1,1 @@
+{{ with .Values.a }}a{{ else if .Values.b }}b{{ end }}

@@ -1,0 +1,1 @@
+{{ range .Values.a }}a{{ else if .Values.b }}b{{ end }}

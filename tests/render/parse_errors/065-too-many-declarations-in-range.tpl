@@ -1,0 +1,1 @@
+{{ range $a, $b, $c := .Values.x }}{{ end }}

@@ -1,0 +1,1 @@
+{{ range $k, 123 := .Values.x }}{{ end }}

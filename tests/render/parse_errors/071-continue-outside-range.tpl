@@ -1,0 +1,1 @@
+{{ range .Values.a }}{{ end }}{{ continue }}

@@ -1,0 +1,1 @@
+{{ range .Values.a }}a{{ else }}{{ break }}{{ end }}

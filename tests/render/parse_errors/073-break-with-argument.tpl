@@ -1,0 +1,1 @@
+{{ range .Values.a }}{{ break 1 }}{{ end }}

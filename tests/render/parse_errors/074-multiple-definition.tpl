@@ -1,0 +1,2 @@
+{{ define "x" }}a{{ end }}
+{{ define "x" }}b{{ end }}

@@ -1,0 +1,5 @@
+a: {{ printf
+"%s"
+
+.Values.x
+foo }}

@@ -1,0 +1,6 @@
+{{- define "a" }}
+ok
+{{- end }}
+{{- define "b" }}
+{{ $nope }}
+{{- end }}

@@ -1,0 +1,7 @@
+spec:
+  template:
+    metadata:
+      labels:
+        {{- include "mychart.selectorLabels" . | nindent 8 }
+    spec:
+      containers: []
