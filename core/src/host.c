@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "celm/celm.h"
+#include "go_regex.h"
 
 static int host_log_threshold(void)
 {
@@ -65,6 +66,12 @@ static const celm_host host_table = {
     .json_parse = celm_json_parse,
     .json_emit = celm_json_emit,
     .format_go = celm_format_go,
+    .semver_parse = celm_semver_parse,
+    .semver_compare = celm_semver_compare,
+    .semver_satisfies = celm_semver_satisfies,
+    .regex_compile = celm_host_regex_compile,
+    .regex_search = celm_go_regex_search,
+    .regex_group_count = celm_go_regex_group_count,
 };
 
 const celm_host *celm_host_table(void)

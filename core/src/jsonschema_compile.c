@@ -218,10 +218,10 @@ static int has_vocab(object_compiler *oc, const char *name)
 }
 
 static int compile_regex(object_compiler *oc, const char *keyword, const char *source, size_t len,
-                         jsonschema_regex **out)
+                         celm_regex **out)
 {
     const char *problem;
-    if ((*out = jsonschema_regex_compile(oc->arena, source, len, &problem)) != NULL)
+    if ((*out = celm_go_regex_compile(oc->arena, source, len, &problem)) != NULL)
         return 0;
     const char *at = jsonschema_location(oc->arena, oc->url, child_pointer(oc, keyword));
     oc->message = celm_arena_printf(oc->arena, "invalid regex %s at %s: %s",

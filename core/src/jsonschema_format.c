@@ -320,7 +320,7 @@ static const char *semver(celm_arena *arena, const char *text, size_t len)
 const char *jsonschema_format_regex(celm_arena *arena, const char *text, size_t len)
 {
     const char *message = NULL;
-    return jsonschema_regex_compile(arena, text, len, &message) ? NULL : message;
+    return celm_go_regex_compile(arena, text, len, &message) ? NULL : message;
 }
 
 jsonschema_format_check jsonschema_format_find(const char *name)

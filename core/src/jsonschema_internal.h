@@ -8,6 +8,7 @@
 #include "buffer.h"
 #include "celm/celm.h"
 #include "celm/schema.h"
+#include "go_regex.h"
 
 /* The engine follows santhosh-tekuri/jsonschema v6.0.2 (what helm v4.2.4 links): the same
  * compile steps, the same validation order and the same error texts. Go iterates maps in random
@@ -99,14 +100,6 @@ const char *jsonschema_quoted_text(celm_arena *arena, const char *text);
 /* Percent-decodes text like url.PathUnescape; NULL on a bad escape. */
 const char *jsonschema_url_unescape(celm_arena *arena, const char *text, size_t len);
 
-/* --- regular expressions in Go's RE2 syntax, run by PCRE2 (jsonschema_regex.c) -------------- */
-typedef struct jsonschema_regex jsonschema_regex;
-/* Compiles a Go regexp; NULL with *message = Go's "error parsing regexp: ..." text. The
- * compiled code is freed with the arena. */
-jsonschema_regex *jsonschema_regex_compile(celm_arena *arena, const char *source, size_t len,
-                                           const char **message);
-int jsonschema_regex_match(const jsonschema_regex *regex, const char *text, size_t len);
-const char *jsonschema_regex_source(const jsonschema_regex *regex);
 
 /* --- formats (jsonschema_format.c, jsonschema_format_time.c) --------------------------------- */
 /* NULL when value is valid for the named format (or the format is unknown), else the reason in
@@ -138,7 +131,7 @@ typedef struct jsonschema_named {
 } jsonschema_named;
 
 typedef struct jsonschema_pattern_schema {
-    jsonschema_regex *regex;
+    celm_regex *regex;
     jsonschema_schema *schema;
 } jsonschema_pattern_schema;
 
@@ -231,7 +224,7 @@ struct jsonschema_schema {
     jsonschema_schema *unevaluated_items;
 
     jsonschema_optional_int min_length, max_length;
-    jsonschema_regex *pattern;
+    celm_regex *pattern;
 
     jsonschema_decimal *maximum, *minimum, *exclusive_maximum, *exclusive_minimum, *multiple_of;
 };

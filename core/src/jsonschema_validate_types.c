@@ -91,7 +91,7 @@ static void check_members(validator *vd)
             }
         }
         for (size_t p = 0; p < s->pattern_property_count; p++) {
-            if (jsonschema_regex_match(s->pattern_properties[p].regex, name, object->members[i].key.len)) {
+            if (celm_go_regex_match(s->pattern_properties[p].regex, name, object->members[i].key.len)) {
                 evaluated = 1;
                 validator_add_error(vd, validator_validate_value(vd, s->pattern_properties[p].schema, value, name));
             }
@@ -317,10 +317,10 @@ void validator_check_string(validator *vd)
         error->numbers[0] = length;
         error->numbers[1] = s->max_length.value;
     }
-    if (s->pattern && !jsonschema_regex_match(s->pattern, vd->value->text.data, vd->value->text.len)) {
+    if (s->pattern && !celm_go_regex_match(s->pattern, vd->value->text.data, vd->value->text.len)) {
         jsonschema_error *error = validator_add_kind(vd, JSONSCHEMA_KIND_PATTERN);
         error->text = vd->value->text.data;
-        error->text2 = jsonschema_regex_source(s->pattern);
+        error->text2 = celm_go_regex_source(s->pattern);
     }
 }
 

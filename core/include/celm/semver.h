@@ -11,6 +11,7 @@
 
 #include "celm/arena.h"
 #include "celm/error.h"
+#include "celm/semver_info.h"
 
 #define CELM_SEMVER_MAX_LENGTH 256             /* longer version texts are refused */
 #define CELM_SEMVER_CONSTRAINT_MAX_LENGTH 512  /* longer constraint texts are refused */
@@ -18,20 +19,6 @@
 /* Room for celm_semver_format of any version parsed here, with its NUL. */
 #define CELM_SEMVER_FORMAT_SIZE 328
 
-/* A parsed version. The three text members point into the text that was parsed (they are not
- * NUL-terminated) and stay valid exactly as long as that text. `prerelease` is without its '-',
- * `metadata` without its '+'; both have length 0 when absent. */
-typedef struct celm_semver {
-    uint64_t major;
-    uint64_t minor;
-    uint64_t patch;
-    const char *prerelease;
-    size_t prerelease_len;
-    const char *metadata;
-    size_t metadata_len;
-    const char *original;
-    size_t original_len;
-} celm_semver;
 
 /* NewVersion: the loose form Helm accepts everywhere ("1", "1.2", "v1.2.3", "01.002.3",
  * "1.2.3-rc.1+build.5"). Missing minor and patch are 0. Errors (code CELM_EPARSE, or CELM_ELIMIT

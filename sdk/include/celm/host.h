@@ -8,6 +8,7 @@
 #include "celm/abi.h"
 #include "celm/arena.h"
 #include "celm/error.h"
+#include "celm/semver_info.h"
 #include "celm/value.h"
 
 enum celm_log_level {
@@ -30,6 +31,9 @@ enum celm_json_flags {
     CELM_JSON_NO_HTML_ESCAPE = 1u << 0, /* like sprig's toRawJson */
     CELM_JSON_INDENT = 1u << 1          /* like json.MarshalIndent(v, "", "  ") */
 };
+
+/* A compiled regular expression in Go's RE2 syntax; lives in the arena it was compiled in. */
+typedef struct celm_regex celm_regex;
 
 /* The table only grows at the end. A plugin built for an older minor sees a prefix of it; a plugin
  * that wants an entry newer than its own ABI minor checks CELM_HOST_HAS first.
@@ -81,6 +85,22 @@ typedef struct celm_host {
                      celm_error *err);
     /* Go's fmt %v of the value (float64 1000000 prints 1e+06). */
     int (*format_go)(celm_arena *arena, const celm_value *value, celm_string *out);
+
+    /* semantic versions, as Masterminds semver v3.5.0 (Helm's) reads them; errors carry Go's text */
+    int (*semver_parse)(celm_semver *out, const char *text, size_t len, celm_error *err);
+    int (*semver_compare)(const celm_semver *a, const celm_semver *b);     /* -1, 0 or 1 */
+    /* 1 when version satisfies constraint, 0 when not, negative when either does not parse */
+    int (*semver_satisfies)(const char *constraint, size_t constraint_len, const char *version,
+                            size_t version_len, celm_error *err);
+
+    /* regular expressions in Go's RE2 syntax; errors read "error parsing regexp: ..." */
+    celm_regex *(*regex_compile)(celm_arena *arena, const char *pattern, size_t len, celm_error *err);
+    /* Leftmost-first match at or after `start`: returns the number of groups written (group 0 is
+     * the whole match) or 0 when there is none. groups[2i], groups[2i+1] are byte offsets of group
+     * i, both SIZE_MAX when it did not take part; `group_slots` counts size_t entries. */
+    size_t (*regex_search)(const celm_regex *regex, const char *text, size_t len, size_t start, size_t *groups,
+                           size_t group_slots);
+    size_t (*regex_group_count)(const celm_regex *regex);  /* capturing groups, without group 0 */
 } celm_host;
 
 #define CELM_HOST_HAS(host, member) \

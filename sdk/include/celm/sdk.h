@@ -6,6 +6,7 @@
 #include "celm/arena.h"
 #include "celm/error.h"
 #include "celm/value.h"
+#include "celm/semver_info.h"
 #include "celm/host.h"
 #include "celm/plugin.h"
 #include "celm/storage.h"

@@ -1,14 +1,14 @@
-/* jsonschema_regex.c: Go (RE2) regular expressions checked as Go's parser does, run by PCRE2. */
+/* go_regex.c: Go (RE2) regular expressions checked as Go's parser does, run by PCRE2. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <ctype.h>
 #include <pcre2.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "jsonschema_internal.h"
+#include "go_regex.h"
 #include "utf8.h"
 
-struct jsonschema_regex {
+struct celm_regex {
     const char *source;
     pcre2_code *code;
     pcre2_match_data *match;
@@ -451,7 +451,7 @@ static void arena_free(void *memory, void *arena)
     (void)arena;   /* freed with the arena */
 }
 
-static int compile_pcre(celm_arena *arena, const celm_buffer *pattern, jsonschema_regex *regex)
+static int compile_pcre(celm_arena *arena, const celm_buffer *pattern, celm_regex *regex)
 {
     pcre2_general_context *general = pcre2_general_context_create(arena_malloc, arena_free, arena);
     pcre2_compile_context *context = general ? pcre2_compile_context_create(general) : NULL;
@@ -468,7 +468,7 @@ static int compile_pcre(celm_arena *arena, const celm_buffer *pattern, jsonschem
     return regex->match ? 0 : -1;
 }
 
-jsonschema_regex *jsonschema_regex_compile(celm_arena *arena, const char *source, size_t len, const char **message)
+celm_regex *celm_go_regex_compile(celm_arena *arena, const char *source, size_t len, const char **message)
 {
     translator t;
     memset(&t, 0, sizeof t);
@@ -477,7 +477,7 @@ jsonschema_regex *jsonschema_regex_compile(celm_arena *arena, const char *source
     t.at = source;
     t.end = source + len;
     celm_buffer_init(&t.out);
-    jsonschema_regex *regex = celm_arena_alloc(arena, sizeof *regex);
+    celm_regex *regex = celm_arena_alloc(arena, sizeof *regex);
     if (!regex || translate(&t) != 0) {
         celm_buffer_free(&t.out);
         *message = t.message ? t.message : "out of memory";
@@ -496,13 +496,46 @@ jsonschema_regex *jsonschema_regex_compile(celm_arena *arena, const char *source
     return regex;
 }
 
-int jsonschema_regex_match(const jsonschema_regex *regex, const char *text, size_t len)
+int celm_go_regex_match(const celm_regex *regex, const char *text, size_t len)
 {
     int result = pcre2_match(regex->code, (PCRE2_SPTR)text, len, 0, 0, regex->match, NULL);
     return result >= 0;
 }
 
-const char *jsonschema_regex_source(const jsonschema_regex *regex)
+const char *celm_go_regex_source(const celm_regex *regex)
 {
     return regex->source;
+}
+
+size_t celm_go_regex_search(const celm_regex *regex, const char *text, size_t len, size_t start, size_t *groups,
+                            size_t group_slots)
+{
+    int result = pcre2_match(regex->code, (PCRE2_SPTR)text, len, start, 0, regex->match, NULL);
+    if (result <= 0)
+        return 0;
+    const PCRE2_SIZE *vector = pcre2_get_ovector_pointer(regex->match);
+    size_t pairs = pcre2_get_ovector_count(regex->match);
+    size_t written = 0;
+    for (size_t i = 0; i < pairs && 2 * i + 1 < group_slots; i++, written++) {
+        int unset = i >= (size_t)result || vector[2 * i] == PCRE2_UNSET;
+        groups[2 * i] = unset ? SIZE_MAX : vector[2 * i];
+        groups[2 * i + 1] = unset ? SIZE_MAX : vector[2 * i + 1];
+    }
+    return written;
+}
+
+size_t celm_go_regex_group_count(const celm_regex *regex)
+{
+    uint32_t count = 0;
+    pcre2_pattern_info(regex->code, PCRE2_INFO_CAPTURECOUNT, &count);
+    return count;
+}
+
+celm_regex *celm_host_regex_compile(celm_arena *arena, const char *pattern, size_t len, celm_error *err)
+{
+    const char *message = NULL;
+    celm_regex *regex = celm_go_regex_compile(arena, pattern, len, &message);
+    if (!regex)
+        celm_error_set(err, CELM_EPARSE, "%s", message ? message : "error parsing regexp");
+    return regex;
 }
