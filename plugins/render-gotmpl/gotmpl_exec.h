@@ -1,0 +1,52 @@
+/* gotmpl_exec.h: executing templates with Go's text/template semantics (exec.go and funcs.go). */
+#ifndef CELM_GOTMPL_EXEC_H
+#define CELM_GOTMPL_EXEC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "gotmpl.h"
+#include "gotmpl_func.h"
+#include "gotmpl_value.h"
+
+#define GOTMPL_EXEC_OPTIONS_VERSION 1
+
+typedef struct gotmpl_exec_options {
+    uint32_t version;           /* GOTMPL_EXEC_OPTIONS_VERSION */
+    int missing_key_error;      /* Option("missingkey=error") (helm lint --strict); else missingkey=zero */
+    /* Function tables in the order Go's Funcs would be called: a later table's function replaces
+     * an earlier one of the same name (Helm's funcs replace Sprig's). NULL-terminated. The
+     * text/template builtins are always present underneath. */
+    const gotmpl_func_table *const *tables;
+    /* Helm's include: how deep one template name may nest (1000). */
+    uint32_t max_include_depth;
+} gotmpl_exec_options;
+
+#define GOTMPL_EXEC_OPTIONS_INIT {GOTMPL_EXEC_OPTIONS_VERSION, 0, NULL, 1000}
+
+/* An executor: the function map, the template set and the per-render state. Lives in the
+ * runtime's arena. */
+int gotmpl_exec_create(gotmpl_runtime *runtime, const gotmpl_exec_options *options, gotmpl_exec **out);
+gotmpl_runtime *gotmpl_exec_runtime(const gotmpl_exec *exec);
+
+/* The parser's function lookup for this executor (pass `exec` as the payload). */
+int gotmpl_exec_lookup(void *exec, const char *name, size_t len, const void **function);
+
+/* Parses a file (its main template named `name`, plus its defines) into the executor's set, with
+ * text/template's association rules (a later non-empty define replaces an earlier one). Parse
+ * errors carry Go's text, as celm_gotmpl_parse reports them. */
+int gotmpl_exec_add_file(gotmpl_exec *exec, const char *name, const char *text, size_t len, celm_error *err);
+
+/* Executes the template `name` with `dot` as its data, appending the output to *out (an arena
+ * string; *out may start empty). Errors carry Go's text, e.g.
+ * `template: mychart/templates/a.yaml:3:4: executing "mychart/templates/a.yaml" at <.Values.x.y>:
+ * nil pointer evaluating interface {}.y`; a function's panic is reported as Go reports it. */
+int gotmpl_exec_run(gotmpl_exec *exec, const char *name, size_t len, const gotmpl_value *dot, celm_string *out,
+                    celm_error *err);
+
+/* Helm's tpl: parses `text` as a template named "gotpl" in a copy of the current set (so the
+ * chart's defines are visible) and executes it with `dot`. */
+int gotmpl_exec_run_text(gotmpl_exec *exec, const char *text, size_t len, const gotmpl_value *dot, celm_string *out,
+                         celm_error *err);
+
+#endif
