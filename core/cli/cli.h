@@ -249,5 +249,6 @@ int cli_version_command(const cli_invocation *invocation);
 int cli_env_command(const cli_invocation *invocation);
 int cli_plugin_list_command(const cli_invocation *invocation);
 int cli_completion_command(const cli_invocation *invocation);
+int cli_template_command(const cli_invocation *invocation);
 
 #endif

@@ -131,7 +131,7 @@ static const cli_command top_commands[] = {
     {"template", NULL, "locally render templates", "[NAME] [CHART]",
      "Render a chart's templates locally and print the manifests. Values that would come from a\n"
      "cluster are faked unless --dry-run=server; nothing is checked against a cluster.",
-     cli_template_flags, AT_LEAST(1), cli_not_implemented, NULL},
+     cli_template_flags, AT_LEAST(1), cli_template_command, NULL},
     {"uninstall", ALIASES("del", "delete", "un"), "uninstall a release", "RELEASE_NAME [...]",
      "Remove every resource of a release and its history; with --keep-history, keep the\n"
      "history, marked uninstalled.",

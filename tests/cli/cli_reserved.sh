@@ -23,7 +23,6 @@ reserved list ls -A -o json --max 10 --filter 'a.*'
 reserved history hist myrelease
 reserved status status myrelease --revision 2
 reserved test test myrelease --logs --filter name=a,name=b
-reserved template template myrelease ./chart -s templates/a.yaml --api-versions v1,apps/v1
 reserved lint lint ./chart --strict --with-subcharts
 reserved package package ./chart -d /tmp --sign --key k
 reserved pull pull repo/chart --untar --version 1.2.3

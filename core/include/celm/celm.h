@@ -13,6 +13,7 @@
 #include "celm/coalesce.h"
 #include "celm/dependencies.h"
 #include "celm/manifest.h"
+#include "celm/render_chart.h"
 #include "celm/schema.h"
 
 #define CELM_VERSION "0.1.0"
