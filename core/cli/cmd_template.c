@@ -77,6 +77,47 @@ static int load_chart(template_run *run)
     return 0;
 }
 
+typedef struct schema_list {
+    celm_schema_chart *charts;
+    size_t count;
+} schema_list;
+
+/* The tree depth first, parents before children, as ValidateAgainstSchema walks it. */
+static void collect_schemas(const celm_chart *chart, int parent, schema_list *list)
+{
+    int index = (int)list->count;
+    celm_schema_chart *entry = &list->charts[list->count++];
+    memset(entry, 0, sizeof *entry);
+    entry->name = chart->name;
+    entry->schema = chart->schema ? chart->schema->data : NULL;
+    entry->schema_len = chart->schema ? chart->schema->len : 0;
+    entry->parent = parent;
+    for (size_t i = 0; i < chart->dependency_count; i++)
+        collect_schemas(chart->dependencies[i], index, list);
+}
+
+static size_t chart_count(const celm_chart *chart)
+{
+    size_t count = 1;
+    for (size_t i = 0; i < chart->dependency_count; i++)
+        count += chart_count(chart->dependencies[i]);
+    return count;
+}
+
+static int validate_schemas(template_run *run)
+{
+    schema_list list = {celm_arena_alloc(run->arena, chart_count(run->chart) * sizeof(celm_schema_chart)), 0};
+    if (!list.charts)
+        return cli_fail("out of memory");
+    collect_schemas(run->chart, -1, &list);
+    celm_string message = {"", 0};
+    celm_error err = CELM_ERROR_INIT;
+    int status = celm_schema_validate_charts(run->arena, list.charts, list.count, run->values, &message, &err);
+    if (status == CELM_EINVAL && message.len)
+        return cli_fail("%s", message.data);
+    return status == CELM_OK ? 0 : cli_fail("%s", err.message);
+}
+
 /* Dependencies, coalescing and the schema, as Install.RunWithContext and ToRenderValues do. */
 static int prepare_values(template_run *run)
 {
@@ -85,7 +126,7 @@ static int prepare_values(template_run *run)
         return cli_fail("chart dependencies processing failed: %s", err.message);
     if (celm_values_coalesce(run->arena, run->chart, run->user_values, 0, print_warning, NULL, &run->values, &err) != CELM_OK)
         return cli_fail("%s", err.message);
-    return 0;
+    return cli_flag_is_true(run->invocation, "skip-schema-validation") ? 0 : validate_schemas(run);
 }
 
 static celm_registry *open_registry(const cli_invocation *invocation)
