@@ -7,6 +7,7 @@
 
 struct gotmpl_list {
     uint8_t type;
+    const gotmpl_class *named;  /* a named Go type with methods, or NULL */
     const celm_value *source;   /* the wrapped celm list until something writes to it */
     gotmpl_value *items;
     size_t count, capacity;
@@ -14,6 +15,7 @@ struct gotmpl_list {
 
 struct gotmpl_map {
     uint8_t type;
+    const gotmpl_class *named;  /* a named Go type with methods, or NULL */
     const celm_value *source;   /* the wrapped celm map until something writes to it */
     celm_string *keys;
     gotmpl_value *values;
@@ -507,9 +509,37 @@ const celm_string *gotmpl_map_keys(gotmpl_runtime *runtime, gotmpl_map *map, siz
     return keys;
 }
 
+/* --- named types ------------------------------------------------------------------------------ */
+void gotmpl_list_set_class(gotmpl_list *list, const gotmpl_class *named)
+{
+    list->named = named;
+}
+
+const gotmpl_class *gotmpl_list_class(const gotmpl_list *list)
+{
+    return list->named;
+}
+
+void gotmpl_map_set_class(gotmpl_map *map, const gotmpl_class *named)
+{
+    map->named = named;
+}
+
+const gotmpl_class *gotmpl_map_class(const gotmpl_map *map)
+{
+    return map->named;
+}
+
 /* --- conversions -------------------------------------------------------------------------------- */
 const char *gotmpl_type_name(const gotmpl_value *value)
 {
+    const gotmpl_class *named = NULL;
+    if (value->type == GT_LIST || value->type == GT_STRING_LIST || value->type == GT_INT_LIST)
+        named = value->as.list->named;
+    else if (value->type == GT_MAP || value->type == GT_STRING_MAP)
+        named = value->as.map->named;
+    if (named)
+        return named->type_name;
     switch (value->type) {
     case GT_BOOL: return "bool";
     case GT_INT: return "int";

@@ -138,6 +138,15 @@ int gotmpl_map_delete(gotmpl_runtime *runtime, gotmpl_map *map, const char *key,
  * array of *count strings (valid until the map changes size). */
 const celm_string *gotmpl_map_keys(gotmpl_runtime *runtime, gotmpl_map *map, size_t *count);
 
+/* --- named types ------------------------------------------------------------------------------ */
+/* A list or map whose Go type has a name and methods (common.Values, engine.files,
+ * common.VersionSet): the class gives its %T name and methods (its field hook is unused; keys are
+ * the map's own). NULL for plain []interface{} / map[string]interface{}. */
+void gotmpl_list_set_class(gotmpl_list *list, const gotmpl_class *named);
+const gotmpl_class *gotmpl_list_class(const gotmpl_list *list);
+void gotmpl_map_set_class(gotmpl_map *map, const gotmpl_class *named);
+const gotmpl_class *gotmpl_map_class(const gotmpl_map *map);
+
 /* --- conversions -------------------------------------------------------------------------------- */
 /* Go's %T of a value ("float64", "map[string]interface {}", "[]string", "<nil>" for nil). */
 const char *gotmpl_type_name(const gotmpl_value *value);
