@@ -163,6 +163,8 @@ static int render_and_print(template_run *run)
     celm_sorted_release release;
     if (status == CELM_OK)
         status = celm_manifests_sort(run->arena, files, count, run->chart->name, 0, print_warning, NULL, &release, &err);
+    /* Helm returns the half-built release with render and manifest errors, so its CLI adds a hint. */
+    int rendered = status == CELM_OK;
     celm_string manifest, output;
     celm_template_output_options output_options = {0};
     output_options.no_hooks = cli_flag_is_true(invocation, "no-hooks");
@@ -174,6 +176,8 @@ static int render_and_print(template_run *run)
     if (status == CELM_OK)
         status = celm_template_output(run->arena, &release, &manifest, &output_options, &output, &err);
     celm_registry_close(registry);
+    if (status != CELM_OK && (!rendered || status == CELM_EPARSE) && registry && err.code != CELM_ENOTFOUND)
+        return cli_fail("%s\n\nUse --debug flag to render out invalid YAML", err.message);
     if (status != CELM_OK)
         return cli_fail("%s", err.message);
     fwrite(output.data, 1, output.len, stdout);

@@ -174,8 +174,13 @@ static int execute_all(render_state *s, celm_render_output *outputs, size_t *cou
         put(s, &data, "Template", template_info);
         celm_string text = {"", 0};
         int status = gotmpl_exec_run(s->exec, item->name, strlen(item->name), &data, &text, err);
-        if (status != CELM_OK)
+        if (status == CELM_ENOMEM)
             return status;
+        if (status != CELM_OK) {
+            char message[CELM_ERROR_MESSAGE_SIZE];
+            gotmpl_render_format_error(item->name, err->message, message, sizeof message);
+            return s->host->error_set(err, status, "%s", message);
+        }
         char *copy = s->host->arena_strndup(s->arena, text.data, text.len);
         if (!copy)
             return s->host->error_set(err, CELM_ENOMEM, "out of memory rendering templates");
