@@ -35,19 +35,19 @@ const cli_command cli_get_commands[] = {
 const cli_command cli_show_commands[] = {
     {"all", NULL, "show all information of the chart", "[CHART]",
      "Print the chart's definition, values, README and CRDs, one after another.",
-     cli_show_flags, EXACTLY(1), cli_not_implemented, NULL},
+     cli_show_flags, EXACTLY(1), cli_show_all_command, NULL},
     {"chart", NULL, "show the chart's definition", "[CHART]",
      "Print the chart's definition, its Chart.yaml.",
-     cli_show_flags, EXACTLY(1), cli_not_implemented, NULL},
+     cli_show_flags, EXACTLY(1), cli_show_chart_command, NULL},
     {"crds", NULL, "show the chart's CRDs", "[CHART]",
      "Print the custom resource definitions the chart ships.",
-     cli_show_flags, EXACTLY(1), cli_not_implemented, NULL},
+     cli_show_flags, EXACTLY(1), cli_show_crds_command, NULL},
     {"readme", NULL, "show the chart's README", "[CHART]",
      "Print the chart's README file.",
-     cli_show_flags, EXACTLY(1), cli_not_implemented, NULL},
+     cli_show_flags, EXACTLY(1), cli_show_readme_command, NULL},
     {"values", NULL, "show the chart's values", "[CHART]",
      "Print the chart's default values, its values.yaml.",
-     cli_show_values_flags, EXACTLY(1), cli_not_implemented, NULL},
+     cli_show_values_flags, EXACTLY(1), cli_show_values_command, NULL},
     END
 };
 

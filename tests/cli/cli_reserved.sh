@@ -33,10 +33,8 @@ reserved create create mychart -p starter
 for command in all hooks manifest metadata notes values; do
     reserved "get $command" get "$command" myrelease
 done
-for command in all chart crds readme values; do
-    reserved "show $command" show "$command" ./chart
-done
-reserved "show values" inspect values ./chart --jsonpath '{.image}'
+check_error "show values --jsonpath is reserved" "--jsonpath is not implemented in celm yet" \
+    inspect values ./chart --jsonpath '{.image}'
 reserved "repo add" repo add name https://example.com/charts --force-update
 reserved "repo index" repo index ./dir --url https://example.com
 reserved "repo list" repo ls
