@@ -65,7 +65,7 @@ static const cli_command top_commands[] = {
      "Create a chart directory with the files and directories a chart usually has: Chart.yaml,\n"
      "values.yaml, charts/ and templates/ with examples. With --starter, copy a starter scaffold\n"
      "instead. Existing files are overwritten; other files are left alone.",
-     cli_create_flags, EXACTLY(1), cli_not_implemented, NULL},
+     cli_create_flags, EXACTLY(1), cli_create_command, NULL},
     {"dependency", ALIASES("dep", "dependencies"), "manage a chart's dependencies", "",
      "Manage the dependencies a chart declares in Chart.yaml and the copies of them in charts/.\n"
      "Each dependency names a chart, a version range and a repository URL (or an alias from\n"

@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "buffer.h"
+#include "go_quote.h"
 #include "celm/celm.h"
 
 /* One chart tree being loaded. Everything is allocated in `arena` (the top chart's); the budgets
@@ -36,8 +37,6 @@ int chart_fail(chart_loader *loader, int code, const char *format, ...) CELM_PRI
 int chart_wrap(celm_error *err, const char *format, ...) CELM_PRINTF(2, 3);
 /* The message becomes before + message + after (Go's "...(details: %w)"). */
 int chart_wrap_around(celm_error *err, const char *before, const char *after);
-/* Go's syscall.Errno text for an errno value ("no such file or directory"). */
-const char *chart_errno_text(int errnum, char *buffer, size_t size);
 /* Go's *PathError text: "<op> <path>: <errno text>". */
 int chart_fail_errno(chart_loader *loader, const char *op, const char *path, int errnum);
 

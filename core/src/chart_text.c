@@ -45,12 +45,3 @@ void chart_trim_space(const char *text, size_t len, size_t *start, size_t *end)
     *start = first;
     *end = last;
 }
-
-const char *chart_errno_text(int errnum, char *buffer, size_t size)
-{
-    /* Go's table is glibc's with a lower-case first letter, for the errors a loader meets. */
-    snprintf(buffer, size, "%s", strerror(errnum));
-    if (buffer[0])
-        buffer[0] = (char)tolower((unsigned char)buffer[0]);
-    return buffer;
-}

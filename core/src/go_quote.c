@@ -1,4 +1,8 @@
 /* go_quote.c: Go's %q quoting (strconv.Quote and QuoteRune) and Go type names, for error texts. */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
 #include "go_quote.h"
 #include "utf8.h"
 
@@ -89,4 +93,12 @@ const char *celm_go_type_name(const celm_value *value)
     case CELM_VALUE_MAP: return "map[string]interface {}";
     default: return "nil";
     }
+}
+
+const char *celm_go_errno_text(int errnum, char *buffer, size_t size)
+{
+    snprintf(buffer, size, "%s", strerror(errnum));
+    if (buffer[0])
+        buffer[0] = (char)tolower((unsigned char)buffer[0]);
+    return buffer;
 }

@@ -8,6 +8,7 @@
 
 #include "buffer.h"
 #include "celm/values.h"
+#include "go_quote.h"
 #include "strvals.h"
 #include "values_user.h"
 
@@ -15,8 +16,7 @@
 static int os_error(celm_error *err, const char *operation, const char *path, int error_number)
 {
     char reason[256];
-    snprintf(reason, sizeof reason, "%s", strerror(error_number));
-    reason[0] = (char)tolower((unsigned char)reason[0]);
+    celm_go_errno_text(error_number, reason, sizeof reason);
     int code = error_number == ENOENT ? CELM_ENOTFOUND : CELM_EIO;
     return celm_error_set(err, code, "%s %s: %s", operation, path, reason);
 }

@@ -29,7 +29,6 @@ reserved pull pull repo/chart --untar --version 1.2.3
 reserved pull fetch repo/chart
 reserved push push chart.tgz oci://example.com/charts
 reserved verify verify chart.tgz
-reserved create create mychart -p starter
 for command in all hooks manifest metadata notes values; do
     reserved "get $command" get "$command" myrelease
 done
@@ -55,5 +54,6 @@ reserved "plugin verify" plugin verify ./plugin
 
 # flags are checked before a reserved command refuses to run
 check_error "a reserved command still rejects unknown flags" "unknown flag: --nope" install --nope a b
+check_error "create --starter is reserved" "--starter is not implemented in celm yet" create mychart -p starter
 
 finish

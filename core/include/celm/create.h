@@ -1,0 +1,15 @@
+/* create.h: `helm create`: a new chart directory from the recorded scaffold. */
+#ifndef CELM_CREATE_H
+#define CELM_CREATE_H
+
+#include "celm/sdk.h"
+
+/* Called for each file that already existed and is overwritten (helm's WARNING line). */
+typedef void (*celm_create_notice_fn)(void *payload, const char *message);
+
+/* Helm's chartutil.Create: validates `name`, then writes the scaffold into <directory>/<name>
+ * (directories 0755, files 0644 less the umask) and an empty charts/. Errors read like Go's. */
+int celm_chart_create(const char *directory, const char *name, celm_create_notice_fn notice, void *payload,
+                      celm_error *err);
+
+#endif
