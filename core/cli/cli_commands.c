@@ -88,7 +88,7 @@ static const cli_command top_commands[] = {
      "Pack a chart directory (one with a Chart.yaml) into a versioned chart archive, as chart\n"
      "repositories serve them. With --sign, also write a provenance file signed with --key from\n"
      "--keyring.",
-     cli_package_flags, ANY, cli_not_implemented, NULL},
+     cli_package_flags, ANY, cli_package_command, NULL},
     {"repo", NULL, "add, list, remove, update, and index chart repositories", "",
      "Manage chart repositories: add, list, remove and update them, or index a directory.",
      NULL, GROUP, cli_repo_commands},

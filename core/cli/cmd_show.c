@@ -9,56 +9,11 @@
 
 enum show_part { SHOW_CHART = 1, SHOW_VALUES = 2, SHOW_README = 4, SHOW_CRDS = 8 };
 
-static int is_empty(const celm_value *value)
-{
-    switch (value->kind) {
-    case CELM_VALUE_NULL: return 1;
-    case CELM_VALUE_BOOL: return !value->as.boolean;
-    case CELM_VALUE_STRING: return value->as.string.len == 0;
-    case CELM_VALUE_LIST: return value->as.list.count == 0;
-    case CELM_VALUE_MAP: return value->as.map.count == 0;
-    default: return 0;
-    }
-}
-
-/* A Metadata-shaped map as encoding/json writes it: omitempty fields dropped, except a
- * dependency's name and repository, which have no omitempty. */
-static celm_value *omit_empty(celm_arena *arena, const celm_value *source, int is_dependency)
-{
-    if (source->kind == CELM_VALUE_LIST) {
-        celm_value *list = celm_value_list(arena, source->as.list.count);
-        for (size_t i = 0; list && i < source->as.list.count; i++)
-            celm_list_append(arena, list, omit_empty(arena, source->as.list.items[i], is_dependency));
-        return list;
-    }
-    if (source->kind != CELM_VALUE_MAP)
-        return (celm_value *)source;
-    celm_value *map = celm_value_map(arena, source->as.map.count);
-    for (size_t i = 0; map && i < source->as.map.count; i++) {
-        const celm_map_entry *entry = &source->as.map.entries[i];
-        int required = is_dependency && (!strcmp(entry->key.data, "name") || !strcmp(entry->key.data, "repository"));
-        int nested_dependencies = strcmp(entry->key.data, "dependencies") == 0;
-        if (!required && is_empty(entry->value))
-            continue;
-        celm_value *value = nested_dependencies || !strcmp(entry->key.data, "maintainers")
-                                ? omit_empty(arena, entry->value, nested_dependencies)
-                                : entry->value;
-        celm_map_set(arena, map, entry->key.data, entry->key.len, value);
-    }
-    if (is_dependency && map) {
-        if (!celm_map_cget(map, "name"))
-            celm_map_set(arena, map, "name", 4, celm_value_cstring(arena, ""));
-        if (!celm_map_cget(map, "repository"))
-            celm_map_set(arena, map, "repository", 10, celm_value_cstring(arena, ""));
-    }
-    return map;
-}
-
 static void print_chart(FILE *out, celm_arena *arena, const celm_chart *chart)
 {
     celm_string yaml = {"", 0};
     celm_error err = CELM_ERROR_INIT;
-    celm_yaml_emit(arena, omit_empty(arena, chart->metadata, 0), &yaml, &err);
+    celm_chart_metadata_yaml(arena, chart, 0, &yaml, &err);
     fprintf(out, "%.*s\n", (int)yaml.len, yaml.data);
 }
 

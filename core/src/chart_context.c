@@ -66,7 +66,7 @@ int chart_wrap_around(celm_error *err, const char *before, const char *after)
 int chart_fail_errno(chart_loader *loader, const char *op, const char *path, int errnum)
 {
     char text[128];
-    celm_go_errno_text(errnum, text, sizeof text);
+    celm_errno_text(errnum, text, sizeof text);
     return chart_fail(loader, CELM_EIO, "%s %s: %s", op, path, text);
 }
 

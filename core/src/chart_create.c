@@ -42,11 +42,11 @@ static int make_directories(const char *path, celm_error *err)
             continue;
         *slash = '\0';
         if (mkdir(partial, 0755) != 0 && errno != EEXIST)
-            return celm_error_set(err, CELM_EIO, "mkdir %s: %s", partial, celm_go_errno_text(errno, reason, sizeof reason));
+            return celm_error_set(err, CELM_EIO, "mkdir %s: %s", partial, celm_errno_text(errno, reason, sizeof reason));
         *slash = '/';
     }
     if (mkdir(partial, 0755) != 0 && errno != EEXIST)
-        return celm_error_set(err, CELM_EIO, "mkdir %s: %s", partial, celm_go_errno_text(errno, reason, sizeof reason));
+        return celm_error_set(err, CELM_EIO, "mkdir %s: %s", partial, celm_errno_text(errno, reason, sizeof reason));
     return CELM_OK;
 }
 
@@ -69,7 +69,7 @@ static int write_scaffold_file(const char *chart_dir, const celm_scaffold_file *
         return status;
     FILE *out = fopen(path, "wb");
     if (!out)
-        return celm_error_set(err, CELM_EIO, "open %s: %s", path, celm_go_errno_text(errno, reason, sizeof reason));
+        return celm_error_set(err, CELM_EIO, "open %s: %s", path, celm_errno_text(errno, reason, sizeof reason));
     for (const char *at = file->text; *at; at++) {
         if (*at == CELM_SCAFFOLD_NAME[0])
             fputs(name, out);
@@ -77,7 +77,7 @@ static int write_scaffold_file(const char *chart_dir, const celm_scaffold_file *
             fputc(*at, out);
     }
     if (fclose(out) != 0)
-        return celm_error_set(err, CELM_EIO, "write %s: %s", path, celm_go_errno_text(errno, reason, sizeof reason));
+        return celm_error_set(err, CELM_EIO, "write %s: %s", path, celm_errno_text(errno, reason, sizeof reason));
     return CELM_OK;
 }
 
@@ -96,7 +96,7 @@ int celm_chart_create(const char *directory, const char *name, celm_create_notic
         else
             snprintf(joined, sizeof joined, "%s/%s", absolute, directory);
         return celm_error_set(err, CELM_ENOTFOUND, "stat %s: %s", joined,
-                              celm_go_errno_text(error_number, reason, sizeof reason));
+                              celm_errno_text(error_number, reason, sizeof reason));
     }
     struct stat info;
     if (stat(absolute, &info) != 0 || !S_ISDIR(info.st_mode))

@@ -196,7 +196,7 @@ static int resolve_element(resolver *r, int *done)
         return follow_link(r, rest + end);
     if (!S_ISDIR(info.st_mode) && rest[end] != 0) {
         char text[128];
-        return chart_fail(r->loader, CELM_EIO, "%s", celm_go_errno_text(ENOTDIR, text, sizeof text));
+        return chart_fail(r->loader, CELM_EIO, "%s", celm_errno_text(ENOTDIR, text, sizeof text));
     }
     return CELM_OK;
 }

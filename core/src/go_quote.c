@@ -95,7 +95,7 @@ const char *celm_go_type_name(const celm_value *value)
     }
 }
 
-const char *celm_go_errno_text(int errnum, char *buffer, size_t size)
+const char *celm_errno_text(int errnum, char *buffer, size_t size)
 {
     snprintf(buffer, size, "%s", strerror(errnum));
     if (buffer[0])

@@ -16,8 +16,6 @@ void celm_go_quote(celm_buffer *out, const char *text, size_t len);
 void celm_go_quote_rune(celm_buffer *out, uint32_t rune);
 /* Go's %q of a []rune: "['a' 'b']". */
 void celm_go_quote_runes(celm_buffer *out, const char *text, size_t len);
-/* Go's text for an errno (syscall.Errno.Error): glibc's, starting in lower case. */
-const char *celm_go_errno_text(int errnum, char *buffer, size_t size);
 /* The Go type a value has inside Helm's values ("float64", "map[string]interface {}", "nil"). */
 const char *celm_go_type_name(const celm_value *value);
 

@@ -16,7 +16,7 @@
 static int os_error(celm_error *err, const char *operation, const char *path, int error_number)
 {
     char reason[256];
-    celm_go_errno_text(error_number, reason, sizeof reason);
+    celm_errno_text(error_number, reason, sizeof reason);
     int code = error_number == ENOENT ? CELM_ENOTFOUND : CELM_EIO;
     return celm_error_set(err, code, "%s %s: %s", operation, path, reason);
 }

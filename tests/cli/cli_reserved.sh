@@ -24,7 +24,6 @@ reserved history hist myrelease
 reserved status status myrelease --revision 2
 reserved test test myrelease --logs --filter name=a,name=b
 reserved lint lint ./chart --strict --with-subcharts
-reserved package package ./chart -d /tmp --sign --key k
 reserved pull pull repo/chart --untar --version 1.2.3
 reserved pull fetch repo/chart
 reserved push push chart.tgz oci://example.com/charts
@@ -54,6 +53,7 @@ reserved "plugin verify" plugin verify ./plugin
 
 # flags are checked before a reserved command refuses to run
 check_error "a reserved command still rejects unknown flags" "unknown flag: --nope" install --nope a b
+check_error "package --sign is reserved" "--sign is not implemented in celm yet" package ./chart --sign --key k
 check_error "create --starter is reserved" "--starter is not implemented in celm yet" create mychart -p starter
 
 finish

@@ -81,6 +81,14 @@ int celm_chart_load_archive(celm_chart **out, const void *data, size_t len, cons
                             celm_error *err);
 /* Frees a tree loaded by the functions above; pass the top chart (or NULL). */
 void celm_chart_free(celm_chart *chart);
+/* Chart.yaml as Helm writes it (yaml.Marshal of Metadata: Go's JSON field rules, then toYaml
+ * bytes). `without_dependencies` leaves them out, as Save does for apiVersion v1 charts. */
+int celm_chart_metadata_yaml(celm_arena *arena, const celm_chart *chart, int without_dependencies, celm_string *out,
+                             celm_error *err);
+/* Helm's chartutil.Save: <directory>/<name>-<version>.tgz with Chart.yaml rewritten, values,
+ * schema, templates, files and subcharts (as directories), mode 0644, the files' times, and
+ * helm's gzip header. *out_path is an arena string. Fails as Save does ("chart validation: ..."). */
+int celm_chart_save(const celm_chart *chart, const char *directory, const char **out_path, celm_error *err);
 /* "mychart" or "mychart/charts/sub": the prefix of this chart's template names, built from the
  * current names (so after aliasing). The text lives in the chart's arena. */
 const char *celm_chart_full_path(const celm_chart *chart);

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# package_matches_helm.sh: `celm package` archives hold what helm v4.2.4's hold: the same entries in the
+# same order, with the same bytes, modes and times (the deflate stream itself may differ).
+set -euo pipefail
+celm=$1 helm=$2 corpus=$3
+[ -x "$helm" ] || { echo "no helm at $helm (run scripts/test-peers)"; exit 1; }
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+export HELM_CONFIG_HOME=$scratch/config HELM_CACHE_HOME=$scratch/cache HELM_DATA_HOME=$scratch/data
+passed=0 failed=0
+
+listing() {  # listing ARCHIVE: entry order, then mode, time and path of every extracted file
+    tar -tzf "$1"
+    rm -rf "$scratch/x" && mkdir "$scratch/x" && tar -xzf "$1" -C "$scratch/x"
+    (cd "$scratch/x" && find . -type f -printf '%m %T@ %p\n' | sort -k3 && find . -type f -exec sha256sum {} + | sort -k2)
+}
+
+compare() {  # compare ARGS...: helm package and celm package with the same arguments
+    rm -rf "$scratch/h" "$scratch/c" && mkdir "$scratch/h" "$scratch/c"
+    local hs=0 cs=0
+    (cd "$scratch/h" && "$helm" package "$@") >"$scratch/h.out" 2>&1 || hs=$?
+    (cd "$scratch/c" && "$celm" package "$@") >"$scratch/c.out" 2>&1 || cs=$?
+    sed -i "s|$scratch/[hc]|DIR|g" "$scratch/h.out" "$scratch/c.out"
+    local same=1
+    [ "$hs" = "$cs" ] && cmp -s "$scratch/h.out" "$scratch/c.out" || same=0
+    for archive in "$scratch"/h/*.tgz; do
+        [ -e "$archive" ] || continue
+        [ "$(listing "$archive")" = "$(listing "$scratch/c/$(basename "$archive")")" ] || same=0
+    done
+    if [ "$same" = 1 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "DIFFERS: package $*"; diff "$scratch/h.out" "$scratch/c.out" || true; fi
+}
+
+for chart in mysql nginx-ingress prometheus-operator jenkins redis; do
+    compare "$corpus/stable/$chart"
+done
+compare "$corpus/stable/mysql" --version 9.9.9 --app-version 1.2.3
+compare "$corpus/stable/mysql" -d out/dir
+compare "$corpus/stable/mysql" --version not-a-version
+compare "$scratch/does-not-exist"
+compare "$corpus/incubator/kafka" "$corpus/stable/redis"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
