@@ -252,6 +252,7 @@ int cli_completion_command(const cli_invocation *invocation);
 int cli_template_command(const cli_invocation *invocation);
 int cli_create_command(const cli_invocation *invocation);
 int cli_package_command(const cli_invocation *invocation);
+int cli_dependency_list_command(const cli_invocation *invocation);
 int cli_show_all_command(const cli_invocation *invocation);
 int cli_show_chart_command(const cli_invocation *invocation);
 int cli_show_values_command(const cli_invocation *invocation);

@@ -92,7 +92,7 @@ const cli_command cli_dependency_commands[] = {
     {"list", ALIASES("ls"), "list the dependencies for the given chart", "CHART",
      "List the dependencies a chart declares and whether charts/ holds them. Works on chart\n"
      "directories and archives and changes nothing.",
-     cli_dependency_list_flags, AT_MOST(1), cli_not_implemented, NULL},
+     cli_dependency_list_flags, AT_MOST(1), cli_dependency_list_command, NULL},
     {"update", ALIASES("up"), "update charts/ based on the contents of Chart.yaml", "CHART",
      "Download the newest charts that satisfy the dependencies in Chart.yaml into charts/,\n"
      "remove outdated ones, and record the versions in Chart.lock.",

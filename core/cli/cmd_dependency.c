@@ -1,0 +1,146 @@
+/* cmd_dependency.c: `celm dependency list`: the declared dependencies and what charts/ holds for them. */
+#include <glob.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+
+static const char *text_field(const celm_value *map, const char *key)
+{
+    const celm_value *value = celm_map_cget(map, key);
+    return value && value->kind == CELM_VALUE_STRING ? value->as.string.data : "";
+}
+
+/* The version test Helm applies when the versions differ: "ok" when the constraint holds. */
+static const char *version_status(celm_arena *arena, const char *constraint, const char *version, const char *ok)
+{
+    if (strcmp(constraint, version) == 0)
+        return ok;
+    celm_semver_constraints *constraints;
+    celm_semver parsed;
+    celm_error err = CELM_ERROR_INIT;
+    if (celm_semver_constraints_parse(arena, constraint, strlen(constraint), &constraints, &err) != CELM_OK ||
+        celm_semver_parse(&parsed, version, strlen(version), &err) != CELM_OK)
+        return "invalid version";
+    return celm_semver_constraints_check(constraints, &parsed) ? ok : "wrong version";
+}
+
+static const char *archive_status(celm_arena *arena, const char *archive, const celm_value *dependency)
+{
+    celm_chart *chart;
+    celm_error err = CELM_ERROR_INIT;
+    if (celm_chart_load(&chart, archive, &err) != CELM_OK)
+        return "corrupt";
+    const char *status = strcmp(chart->name, text_field(dependency, "name")) != 0
+                             ? "misnamed"
+                             : version_status(arena, text_field(dependency, "version"), text_field(chart->metadata, "version"), "ok");
+    celm_chart_free(chart);
+    return status;
+}
+
+/* The archives charts/<name>-*.tgz, keeping only strict versions when there are several. */
+static const char *archives_status(celm_arena *arena, const char *chart_path, const celm_value *dependency, int *decided)
+{
+    const char *name = text_field(dependency, "name");
+    glob_t found;
+    *decided = 0;
+    if (glob(celm_arena_printf(arena, "%s/charts/%s-*.tgz", chart_path, name), 0, NULL, &found) != 0)
+        return NULL;
+    const char *chosen = NULL, *status = NULL;
+    size_t strict = 0;
+    for (size_t i = 0; found.gl_pathc > 1 && i < found.gl_pathc; i++) {
+        const char *base = strrchr(found.gl_pathv[i], '/') + 1 + strlen(name) + 1;
+        celm_semver version;
+        celm_error err = CELM_ERROR_INIT;
+        if (celm_semver_parse_strict(&version, base, strlen(base) - 4, &err) == CELM_OK)
+            chosen = found.gl_pathv[i], strict++;
+    }
+    if (found.gl_pathc == 1)
+        chosen = found.gl_pathv[0], strict = 1;
+    if (strict > 1)
+        status = "too many matches", *decided = 1;
+    else if (strict == 1)
+        status = archive_status(arena, chosen, dependency), *decided = 1;
+    status = status ? celm_arena_strndup(arena, status, strlen(status)) : NULL;
+    globfree(&found);
+    return status;
+}
+
+static const char *dependency_status(celm_arena *arena, const char *chart_path, const celm_value *dependency,
+                                     const celm_chart *parent)
+{
+    int decided;
+    const char *status = archives_status(arena, chart_path, dependency, &decided);
+    if (decided)
+        return status;
+    const celm_chart *loaded = NULL;
+    for (size_t i = 0; i < parent->dependency_count; i++)
+        if (strcmp(parent->dependencies[i]->name, text_field(dependency, "name")) == 0)
+            loaded = parent->dependencies[i];
+    if (!loaded)
+        return "missing";
+    return version_status(arena, text_field(dependency, "version"), text_field(loaded->metadata, "version"), "unpacked");
+}
+
+/* Files in charts/ that are charts but not declared. */
+static void print_undeclared(const char *chart_path, const celm_value *declared)
+{
+    glob_t found;
+    char pattern[4200];
+    snprintf(pattern, sizeof pattern, "%s/charts/*", chart_path);
+    if (glob(pattern, 0, NULL, &found) != 0)
+        return;
+    for (size_t i = 0; i < found.gl_pathc; i++) {
+        const char *path = found.gl_pathv[i];
+        struct stat info;
+        size_t len = strlen(path);
+        if (stat(path, &info) == 0 && !S_ISDIR(info.st_mode) && (len < 4 || strcmp(path + len - 4, ".tgz") != 0))
+            continue;
+        celm_chart *chart;
+        celm_error err = CELM_ERROR_INIT;
+        if (celm_chart_load(&chart, path, &err) != CELM_OK) {
+            printf("WARNING: \"%s\" is not a chart.\n", path);
+            continue;
+        }
+        int known = 0;
+        for (size_t d = 0; d < declared->as.list.count && !known; d++)
+            known = strcmp(text_field(declared->as.list.items[d], "name"), chart->name) == 0;
+        if (!known)
+            printf("WARNING: \"%s\" is not in Chart.yaml.\n", path);
+        celm_chart_free(chart);
+    }
+    globfree(&found);
+}
+
+int cli_dependency_list_command(const cli_invocation *invocation)
+{
+    const char *chart_path = invocation->argument_count ? invocation->arguments[0] : ".";
+    celm_chart *chart;
+    celm_error err = CELM_ERROR_INIT;
+    if (celm_chart_load(&chart, chart_path, &err) != CELM_OK)
+        return cli_fail("%s", err.message);
+    const celm_value *declared = celm_map_cget(chart->metadata, "dependencies");
+    if (!declared || declared->kind != CELM_VALUE_LIST) {
+        printf("WARNING: no dependencies at %s/charts\n", chart_path);
+        celm_chart_free(chart);
+        return 0;
+    }
+    cli_table table;
+    cli_table_init(&table, invocation->arena, 4);
+    static const char *const header[] = {"NAME", "VERSION", "REPOSITORY", "STATUS"};
+    cli_table_add_row(&table, header);
+    for (size_t i = 0; i < declared->as.list.count; i++) {
+        const celm_value *dependency = declared->as.list.items[i];
+        const char *row[] = {text_field(dependency, "name"), text_field(dependency, "version"),
+                             text_field(dependency, "repository"),
+                             dependency_status(invocation->arena, chart_path, dependency, chart)};
+        cli_table_add_row(&table, row);
+    }
+    cli_table_print(stdout, &table);
+    printf("\n");
+    print_undeclared(chart_path, declared);
+    celm_chart_free(chart);
+    return 0;
+}
