@@ -116,7 +116,9 @@ static void print_undeclared(const char *chart_path, const celm_value *declared)
 
 int cli_dependency_list_command(const cli_invocation *invocation)
 {
-    const char *chart_path = invocation->argument_count ? invocation->arguments[0] : ".";
+    const char *given = invocation->argument_count ? invocation->arguments[0] : ".";
+    /* Helm prints paths made with filepath.Join, which cleans them. */
+    const char *chart_path = celm_path_clean(invocation->arena, given, strlen(given));
     celm_chart *chart;
     celm_error err = CELM_ERROR_INIT;
     if (celm_chart_load(&chart, chart_path, &err) != CELM_OK)

@@ -32,6 +32,11 @@ static void clean_push(celm_buffer *out, size_t floor, int rooted, const char *e
     celm_buffer_append(out, element, len);
 }
 
+char *celm_path_clean(celm_arena *arena, const char *path, size_t len)
+{
+    return chart_path_clean(arena, path, len);
+}
+
 char *chart_path_clean(celm_arena *arena, const char *path, size_t len)
 {
     celm_buffer out;

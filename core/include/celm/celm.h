@@ -30,6 +30,8 @@ int celm_error_set(celm_error *err, int code, const char *format, ...) CELM_PRIN
 int celm_error_set_at(celm_error *err, int code, const char *origin, int line, int column,
                       const char *format, ...) CELM_PRINTF(6, 7);
 void celm_error_clear(celm_error *err);
+/* Go's filepath.Clean of path[0..len): an arena string. */
+char *celm_path_clean(celm_arena *arena, const char *path, size_t len);
 /* Go's text for an errno (syscall.Errno.Error): glibc's, starting in lower case; returns buffer. */
 const char *celm_errno_text(int errnum, char *buffer, size_t size);
 
