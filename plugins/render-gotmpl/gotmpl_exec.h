@@ -9,7 +9,7 @@
 #include "gotmpl_func.h"
 #include "gotmpl_value.h"
 
-#define GOTMPL_EXEC_OPTIONS_VERSION 1
+#define GOTMPL_EXEC_OPTIONS_VERSION 2
 
 typedef struct gotmpl_exec_options {
     uint32_t version;           /* GOTMPL_EXEC_OPTIONS_VERSION */
@@ -20,9 +20,11 @@ typedef struct gotmpl_exec_options {
     const gotmpl_func_table *const *tables;
     /* Helm's include: how deep one template name may nest (1000). */
     uint32_t max_include_depth;
+    /* Version 2: Helm's LintMode (helm lint): `required` and `fail` do not fail. */
+    int lint_mode;
 } gotmpl_exec_options;
 
-#define GOTMPL_EXEC_OPTIONS_INIT {GOTMPL_EXEC_OPTIONS_VERSION, 0, NULL, 1000}
+#define GOTMPL_EXEC_OPTIONS_INIT {GOTMPL_EXEC_OPTIONS_VERSION, 0, NULL, 1000, 0}
 
 /* An executor: the function map, the template set and the per-render state. Lives in the
  * runtime's arena. */
@@ -38,15 +40,37 @@ int gotmpl_exec_lookup(void *exec, const char *name, size_t len, const void **fu
 int gotmpl_exec_add_file(gotmpl_exec *exec, const char *name, const char *text, size_t len, celm_error *err);
 
 /* Executes the template `name` with `dot` as its data, appending the output to *out (an arena
- * string; *out may start empty). Errors carry Go's text, e.g.
+ * string; *out may start empty; on failure it holds the output up to the error, as Go's writer
+ * does). Errors carry Go's text, e.g.
  * `template: mychart/templates/a.yaml:3:4: executing "mychart/templates/a.yaml" at <.Values.x.y>:
- * nil pointer evaluating interface {}.y`; a function's panic is reported as Go reports it. */
+ * nil pointer evaluating interface {}.y`; a function's panic is reported as Go reports it; an
+ * unknown name gives `template: no template "x" associated with template "gotpl"` (Helm's root
+ * template name) and CELM_ENOTFOUND. The outermost execution runs on a helper thread with a stack
+ * big enough for Go's 100000 nested {{template}} calls; one executor runs one template at a time. */
 int gotmpl_exec_run(gotmpl_exec *exec, const char *name, size_t len, const gotmpl_value *dot, celm_string *out,
                     celm_error *err);
 
 /* Helm's tpl: parses `text` as a template named "gotpl" in a copy of the current set (so the
- * chart's defines are visible) and executes it with `dot`. */
+ * chart's defines are visible) and executes it with `dot`. A text is parsed once per executor.
+ * Returns CELM_EPARSE with Go's parse error, or an execution error as gotmpl_exec_run does; the
+ * output keeps any "<no value>" (Helm's tpl function removes them). */
 int gotmpl_exec_run_text(gotmpl_exec *exec, const char *text, size_t len, const gotmpl_value *dot, celm_string *out,
                          celm_error *err);
+
+/* The last failure's text in full (err->message holds at most CELM_ERROR_MESSAGE_SIZE - 1 bytes
+ * of it, and stops at a NUL byte a value's text may hold). Arena text (transfer none). */
+celm_string gotmpl_exec_error_message(const gotmpl_exec *exec);
+
+/* Helm's reformatExecErrorMsg for the last execution error of template file `file`: a required or
+ * fail message as `execution error at (FILE:LINE:COL): MESSAGE`, else Helm v4's trace
+ *     LOCATION
+ *       executing "NAME" at <NODE>:
+ *         MESSAGE
+ * one block per nested template (when every wrapped error is a template error; otherwise the Go
+ * text unchanged). Arena text in *out. */
+int gotmpl_exec_helm_error(gotmpl_exec *exec, const char *file, celm_string *out);
+
+/* Helm's template-running functions: include, tpl, required and fail (gotmpl_funcs_engine.c). */
+extern const gotmpl_func_table gotmpl_funcs_engine;
 
 #endif

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "gotmpl_fmt.h"
+#include "gotmpl_fmt_printf.h"
 #include "gotmpl_time.h"
 
 typedef struct text_builder {
@@ -42,13 +43,13 @@ static void put_str(text_builder *b, const char *text)
     put(b, text, strlen(text));
 }
 
+/* strconv.FormatFloat(real, 'g', -1, 64), as %v prints a float64. */
 static void put_float(text_builder *b, double real)
 {
-    const celm_host *host = gotmpl_runtime_host(b->runtime);
-    celm_arena *arena = gotmpl_runtime_arena(b->runtime);
-    celm_string text = {"", 0};
-    celm_value *value = host->value_float(arena, real);
-    if (!value || host->format_go(arena, value, &text) != CELM_OK)
+    gotmpl_buffer text;
+    gotmpl_buffer_init(&text, b->runtime);
+    gotmpl_fmt_append_float(&text, real, 'g', -1);
+    if (text.failed)
         b->failed = 1;
     else
         put(b, text.data, text.len);
@@ -116,7 +117,10 @@ static void format_value(text_builder *b, const gotmpl_value *value, int nested)
             put(b, text.data, text.len);
         break;
     case GT_OBJECT:
-        value->as.object->class_->format(b->runtime, value->as.object, &text);
+        if (value->as.object->class_->format)
+            value->as.object->class_->format(b->runtime, value->as.object, &text);
+        else
+            text.data = gotmpl_type_name(value), text.len = strlen(text.data);
         put(b, text.data, text.len);
         break;
     default: put_str(b, nested || value->type == GT_NIL ? "<nil>" : "<invalid reflect.Value>"); break;

@@ -177,9 +177,10 @@ static int execute_all(render_state *s, celm_render_output *outputs, size_t *cou
         if (status == CELM_ENOMEM)
             return status;
         if (status != CELM_OK) {
-            char message[CELM_ERROR_MESSAGE_SIZE];
-            gotmpl_render_format_error(item->name, err->message, message, sizeof message);
-            return s->host->error_set(err, status, "%s", message);
+            celm_string message = {"", 0};
+            if (gotmpl_exec_helm_error(s->exec, item->name, &message) != CELM_OK)
+                message = gotmpl_exec_error_message(s->exec);
+            return s->host->error_set(err, status, "%.*s", (int)message.len, message.data);
         }
         char *copy = s->host->arena_strndup(s->arena, text.data, text.len);
         if (!copy)

@@ -11,11 +11,6 @@
 int gotmpl_render(gotmpl_exec *exec, const celm_render_request *request, celm_render_output **out, size_t *count,
                   celm_error *err);
 
-/* Helm's reformatExecErrorMsg for an execution error of `filename` in Go's text: the chain of
- * template errors as "location\n  executing ... at <node>:\n    message" blocks, Helm's
- * "execution error at (...)" for required/fail, or the text unchanged when it is not a chain. */
-void gotmpl_render_format_error(const char *filename, const char *go_error, char *buffer, size_t size);
-
 /* The template data objects (gotmpl_object_*.c). */
 gotmpl_value gotmpl_chart_object(gotmpl_runtime *runtime, const celm_value *metadata, int is_root);
 gotmpl_value gotmpl_files_object(gotmpl_runtime *runtime, const celm_render_file *files, size_t count);

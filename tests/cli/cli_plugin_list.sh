@@ -30,8 +30,10 @@ assert "cells are padded to their column's width, as helm's tables" test "$width
 
 run plugin ls
 assert "ls is list" test "$STATUS" = 0 -a -n "$(row_of memory loaded)"
+run plugin list --type hook
+assert "--type filters by kind (no hook plugin yet: the header alone)" test "$STATUS" = 0 -a "$(wc -l < "$OUT")" = 1
 run plugin list --type render
-assert "--type filters by kind" test "$STATUS" = 0 -a "$(wc -l < "$OUT")" = 1
+assert "--type render lists render-gotmpl only" test "$STATUS" = 0 -a "$(wc -l < "$OUT")" = 2 -a -n "$(row_of gotmpl loaded)"
 run plugin list --type storage
 assert "--type keeps the kind asked for" test -n "$(row_of memory loaded)"
 
