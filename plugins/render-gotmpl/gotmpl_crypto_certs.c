@@ -140,8 +140,13 @@ static X509_NAME *common_name(const celm_string *text)
 }
 
 /* net.ParseIP, then To4 when it is an IPv4 (or IPv4-mapped) address: 4 or 16 bytes, 0 when invalid. */
-static int parse_ip(const char *text, unsigned char out[16])
+static int parse_ip(const char *data, size_t len, unsigned char out[16])
 {
+    char text[64];
+    if (len >= sizeof text || memchr(data, 0, len))
+        return 0;
+    memcpy(text, data, len);
+    text[len] = 0;
     if (inet_pton(AF_INET, text, out) == 1)
         return 4;
     if (!strchr(text, ':') || inet_pton(AF_INET6, text, out) != 1)
@@ -207,9 +212,10 @@ static int read_alt_names(cert_plan *plan, GENERAL_NAMES *ips)
                 return not_a_string(plan->call, which ? "error processing alternate dns name: " : "error parsing ip: ",
                                     &item);
             unsigned char address[16];
-            int len = which ? (int)item.as.string.len : parse_ip(item.as.string.data, address);
-            if (!which && (len == 0 || memchr(item.as.string.data, 0, item.as.string.len)))
-                return gotmpl_call_error(plan->call, "error parsing ip: %s", item.as.string.data);
+            int len = which ? (int)item.as.string.len : parse_ip(item.as.string.data, item.as.string.len, address);
+            if (!which && len == 0)
+                return gotmpl_call_error(plan->call, "error parsing ip: %.*s", (int)item.as.string.len,
+                                         item.as.string.data);
             int added = which ? add_name(plan->alt_names, GEN_DNS, (const unsigned char *)item.as.string.data, len)
                               : add_name(ips, GEN_IPADD, address, len);
             if (!added)

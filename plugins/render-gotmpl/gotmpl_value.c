@@ -9,6 +9,8 @@ struct gotmpl_list {
     uint8_t type;
     const gotmpl_class *named;  /* a named Go type with methods, or NULL */
     const celm_value *source;   /* the wrapped celm list until something writes to it */
+    void *parent;               /* the wrapper that handed this one out, materialised with it */
+    uint8_t parent_is_list;
     gotmpl_value *items;
     size_t count, capacity;
 };
@@ -17,6 +19,8 @@ struct gotmpl_map {
     uint8_t type;
     const gotmpl_class *named;  /* a named Go type with methods, or NULL */
     const celm_value *source;   /* the wrapped celm map until something writes to it */
+    void *parent;               /* the wrapper that handed this one out, materialised with it */
+    uint8_t parent_is_list;
     celm_string *keys;
     gotmpl_value *values;
     size_t count, capacity;
@@ -260,6 +264,31 @@ gotmpl_value gotmpl_from_celm(gotmpl_runtime *runtime, const celm_value *value)
     return out;
 }
 
+static int list_materialize(gotmpl_runtime *runtime, gotmpl_list *list);
+static int map_materialize(gotmpl_runtime *runtime, gotmpl_map *map);
+
+/* An element of a wrapped list or map. Its wrapper remembers the parent: a write to the element
+ * materialises the parent too, so the parent no longer stands for its unchanged source. */
+static gotmpl_value child_of(gotmpl_runtime *runtime, void *parent, int parent_is_list, const celm_value *value)
+{
+    gotmpl_value child = gotmpl_from_celm(runtime, value);
+    if (child.type == GT_LIST && !child.as.list->parent) {
+        child.as.list->parent = parent;
+        child.as.list->parent_is_list = (uint8_t)parent_is_list;
+    } else if (child.type == GT_MAP && !child.as.map->parent) {
+        child.as.map->parent = parent;
+        child.as.map->parent_is_list = (uint8_t)parent_is_list;
+    }
+    return child;
+}
+
+static int materialize_parent(gotmpl_runtime *runtime, void *parent, int parent_is_list)
+{
+    if (!parent)
+        return CELM_OK;
+    return parent_is_list ? list_materialize(runtime, parent) : map_materialize(runtime, parent);
+}
+
 /* --- lists ------------------------------------------------------------------------------------- */
 gotmpl_value gotmpl_list_new(gotmpl_runtime *runtime, gotmpl_type type, size_t capacity)
 {
@@ -289,11 +318,11 @@ static int list_materialize(gotmpl_runtime *runtime, gotmpl_list *list)
     if (!items)
         return CELM_ENOMEM;
     for (size_t i = 0; i < list->count; i++)
-        items[i] = gotmpl_from_celm(runtime, list->source->as.list.items[i]);
+        items[i] = child_of(runtime, list, 1, list->source->as.list.items[i]);
     list->items = items;
     list->capacity = capacity;
     list->source = NULL;
-    return CELM_OK;
+    return materialize_parent(runtime, list->parent, list->parent_is_list);
 }
 
 gotmpl_value gotmpl_list_get(gotmpl_runtime *runtime, gotmpl_list *list, size_t i)
@@ -301,7 +330,7 @@ gotmpl_value gotmpl_list_get(gotmpl_runtime *runtime, gotmpl_list *list, size_t 
     if (i >= list->count)
         return gotmpl_invalid();
     if (list->source)
-        return gotmpl_from_celm(runtime, list->source->as.list.items[i]);
+        return child_of(runtime, list, 1, list->source->as.list.items[i]);
     return list->items[i];
 }
 
@@ -426,10 +455,12 @@ static int map_materialize(gotmpl_runtime *runtime, gotmpl_map *map)
         return CELM_ENOMEM;
     for (size_t i = 0; i < source->as.map.count; i++) {
         map->keys[i] = source->as.map.entries[i].key;
-        map->values[i] = gotmpl_from_celm(runtime, source->as.map.entries[i].value);
+        map->values[i] = child_of(runtime, map, 0, source->as.map.entries[i].value);
     }
     map->count = source->as.map.count;
-    return map_reindex(runtime, map, map->slots);
+    if (map_reindex(runtime, map, map->slots) != CELM_OK)
+        return CELM_ENOMEM;
+    return materialize_parent(runtime, map->parent, map->parent_is_list);
 }
 
 int gotmpl_map_get(gotmpl_runtime *runtime, gotmpl_map *map, const char *key, size_t len, gotmpl_value *out)
@@ -437,7 +468,7 @@ int gotmpl_map_get(gotmpl_runtime *runtime, gotmpl_map *map, const char *key, si
     if (map->source) {
         const celm_value *found = runtime->host->map_get(map->source, key, len);
         if (found)
-            *out = gotmpl_from_celm(runtime, found);
+            *out = child_of(runtime, map, 0, found);
         return found != NULL;
     }
     long position = map_find(map, key, len);

@@ -66,7 +66,7 @@ struct gotmpl_value {
         int64_t integer;        /* INT, INT64, INT32, UINT8 */
         uint64_t unsigned_integer; /* UINT32, UINT64 */
         double real;
-        celm_string string;     /* STRING, BYTES (not NUL-terminated for BYTES) */
+        celm_string string;     /* STRING, BYTES: never assume a NUL after len (literals, slices) */
         gotmpl_list *list;      /* LIST, STRING_LIST, INT_LIST */
         gotmpl_map *map;        /* MAP, STRING_MAP */
         const gotmpl_time *time;

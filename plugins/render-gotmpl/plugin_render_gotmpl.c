@@ -2,23 +2,12 @@
 #include <stdlib.h>
 
 #include "celm/sdk.h"
-#include "gotmpl_funcs_b.h"
+#include "gotmpl_function_tables.h"
 #include "gotmpl_render.h"
-#include "gotmpl_sprig.h"
 
 typedef struct gotmpl_plugin {
     const celm_host *host;
 } gotmpl_plugin;
-
-/* Sprig's functions first, Helm's after them, so Helm's replace Sprig's as in engine.funcMap. */
-static const gotmpl_func_table *const function_tables[] = {
-    &gotmpl_funcs_sprig_strings, &gotmpl_funcs_sprig_lists, &gotmpl_funcs_sprig_dicts,
-    &gotmpl_funcs_sprig_defaults, &gotmpl_funcs_sprig_convert, &gotmpl_funcs_sprig_math,
-    &gotmpl_funcs_sprig_regex, &gotmpl_funcs_sprig_paths, &gotmpl_funcs_sprig_reflect,
-    &gotmpl_funcs_sprig_encoding, &gotmpl_funcs_sprig_dates, &gotmpl_funcs_sprig_crypto,
-    &gotmpl_funcs_sprig_random, &gotmpl_funcs_sprig_semver, &gotmpl_funcs_sprig_network,
-    &gotmpl_funcs_helm_data, &gotmpl_funcs_engine, NULL,
-};
 
 static int render(void *instance, celm_arena *arena, const celm_render_request *request, celm_render_output **out,
                   size_t *count, celm_error *err)
@@ -27,7 +16,7 @@ static int render(void *instance, celm_arena *arena, const celm_render_request *
     gotmpl_runtime *runtime;
     gotmpl_exec *exec;
     gotmpl_exec_options options = GOTMPL_EXEC_OPTIONS_INIT;
-    options.tables = function_tables;
+    options.tables = gotmpl_helm_function_tables;
     options.missing_key_error = request->strict;
     if (gotmpl_runtime_create(plugin->host, arena, &runtime) != CELM_OK ||
         gotmpl_exec_create(runtime, &options, &exec) != CELM_OK)

@@ -11,6 +11,7 @@
 #include "check.h"
 #include "exec_test_data.h"
 #include "gotmpl_exec.h"
+#include "gotmpl_function_tables.h"
 #include "gotmpl_text.h"
 #include "test_host.h"
 
@@ -172,9 +173,8 @@ static void add_result(results *r, const char *kind, const char *name, const cha
 static gotmpl_exec *new_exec(gotmpl_runtime *runtime, const exec_case *c)
 {
     static const gotmpl_func_table *go_tables[] = {&exec_test_functions, NULL};
-    static const gotmpl_func_table *helm_tables[] = {&gotmpl_funcs_engine, NULL};
     gotmpl_exec_options options = GOTMPL_EXEC_OPTIONS_INIT;
-    options.tables = c->helm ? helm_tables : go_tables;
+    options.tables = c->helm ? gotmpl_helm_function_tables : go_tables;
     options.missing_key_error = c->missing_key_error;
     options.lint_mode = c->lint;
     gotmpl_exec *exec = NULL;
