@@ -1,12 +1,6 @@
 #!/usr/bin/env bash
 # create_matches_helm.sh: `celm create` writes the same files (bytes and modes) and messages as helm v4.2.4.
-set -euo pipefail
-celm=$1 helm=$2
-[ -x "$helm" ] || { echo "no helm at $helm (run scripts/test-peers)"; exit 1; }
-scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
-export HELM_CONFIG_HOME=$scratch/config HELM_CACHE_HOME=$scratch/cache HELM_DATA_HOME=$scratch/data
-passed=0 failed=0
+source "$(dirname "$0")/peer_lib.sh"
 
 # run_both ARGS...: the same create in two fresh directories; outputs, statuses and trees must match.
 run_both() {

@@ -2,13 +2,7 @@
 # package_matches_helm.sh: `celm package` archives hold what helm v4.2.4's hold: the same entries, with
 # the same bytes, modes and times (the deflate stream itself may differ). Entries are compared in
 # order except that subcharts are sorted: helm writes them in Go map order, which varies by run.
-set -euo pipefail
-celm=$1 helm=$2 corpus=$3
-[ -x "$helm" ] || { echo "no helm at $helm (run scripts/test-peers)"; exit 1; }
-scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
-export HELM_CONFIG_HOME=$scratch/config HELM_CACHE_HOME=$scratch/cache HELM_DATA_HOME=$scratch/data
-passed=0 failed=0
+source "$(dirname "$0")/peer_lib.sh"
 
 listing() {  # listing ARCHIVE: entry order (subcharts sorted), then mode, time and path of every file
     tar -tzf "$1" | awk -F/ '{ print ($2 == "charts" ? $3 : "") "\t" NR "\t" $0 }' | sort -t "$(printf '\t')" -k1,1 -k2,2n |

@@ -1,12 +1,7 @@
 #!/usr/bin/env bash
 # show_matches_helm.sh: `celm show` prints what helm v4.2.4's `helm show` prints, for every corpus chart.
-set -euo pipefail
-celm=$1 helm=$2 corpus=$3
-[ -x "$helm" ] || { echo "no helm at $helm (run scripts/test-peers)"; exit 1; }
+source "$(dirname "$0")/peer_lib.sh"
 [ -d "$corpus/stable" ] || { echo "no chart corpus at $corpus"; exit 1; }
-scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
-export HELM_CONFIG_HOME=$scratch/config HELM_CACHE_HOME=$scratch/cache HELM_DATA_HOME=$scratch/data
 
 compare() {  # compare PART CHART
     local h=0 c=0

@@ -1,13 +1,8 @@
 #!/usr/bin/env bash
 # template_cases_match_helm.sh: `celm template` of each chart in template_cases/ prints what helm v4.2.4 prints.
 # A case is a folder with chart/ (or a link to one), args (extra flags: one run per line) and description.
-set -euo pipefail
-celm=$1 helm=$2 cases=$3
-[ -x "$helm" ] || { echo "no helm at $helm (run scripts/test-peers)"; exit 1; }
-scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
-export HELM_CONFIG_HOME=$scratch/config HELM_CACHE_HOME=$scratch/cache HELM_DATA_HOME=$scratch/data
-passed=0 failed=0
+source "$(dirname "$0")/peer_lib.sh"
+cases=$corpus
 # run_case CASE FLAGS...: one run of helm and of celm; statuses, stdout and the Error: line must match.
 run_case() {
     local case=$1 hs=0 cs=0
