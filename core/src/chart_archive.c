@@ -1,11 +1,17 @@
 /* chart_archive.c: reading gzip+tar chart bytes as Helm's LoadArchiveFiles does (via libarchive). */
-#include <archive.h>
-#include <archive_entry.h>
 #include <string.h>
 
 #include "chart_internal.h"
+#include "libarchive_lazy.h"
 
 #define GZIP_HEADER_SIZE 10
+
+/* libarchive, for the functions below chart_read_archive, which has loaded it. */
+static const celm_libarchive *libarchive(void)
+{
+    const char *why;
+    return celm_libarchive_load(&why);
+}
 
 /* Go's text for a broken gzip stream, from libarchive's description of it; NULL if not one. */
 static const char *gzip_failure(const char *message)
@@ -23,26 +29,27 @@ static const char *gzip_failure(const char *message)
  * ends early, a short first block, no block at all and a bad header. Gunzips again to see. */
 static const char *unrecognized_failure(const unsigned char *data, size_t len)
 {
-    struct archive *raw = archive_read_new();
+    const celm_libarchive *la = libarchive();
+    struct archive *raw = la->archive_read_new();
     if (!raw)
         return "archive/tar: invalid tar header";
-    archive_read_support_filter_gzip(raw);
-    archive_read_support_format_raw(raw);
+    la->archive_read_support_filter_gzip(raw);
+    la->archive_read_support_format_raw(raw);
     const char *text = NULL;
     int64_t total = 0;
     struct archive_entry *entry;
-    if (archive_read_open_memory(raw, data, len) == ARCHIVE_OK &&
-        archive_read_next_header(raw, &entry) == ARCHIVE_OK) {
-        if (archive_filter_count(raw) < 2)  /* too short for libarchive to start gunzipping */
+    if (la->archive_read_open_memory(raw, data, len) == ARCHIVE_OK &&
+        la->archive_read_next_header(raw, &entry) == ARCHIVE_OK) {
+        if (la->archive_filter_count(raw) < 2)  /* too short for libarchive to start gunzipping */
             text = "unexpected EOF";
         char block[4096];
         la_ssize_t n = 0;
-        while (!text && (n = archive_read_data(raw, block, sizeof block)) > 0 && total < 512)
+        while (!text && (n = la->archive_read_data(raw, block, sizeof block)) > 0 && total < 512)
             total += n;
         if (n < 0)
-            text = gzip_failure(archive_error_string(raw) ? archive_error_string(raw) : "");
+            text = gzip_failure(la->archive_error_string(raw) ? la->archive_error_string(raw) : "");
     }
-    archive_read_free(raw);
+    la->archive_read_free(raw);
     if (text)
         return text;
     return total == 0 ? "no files in chart archive" : total < 512 ? "unexpected EOF"
@@ -52,7 +59,8 @@ static const char *unrecognized_failure(const unsigned char *data, size_t len)
 static int archive_failure(chart_loader *loader, struct archive *archive, const unsigned char *data,
                            size_t len)
 {
-    const char *message = archive_error_string(archive);
+    const celm_libarchive *la = libarchive();
+    const char *message = la->archive_error_string(archive);
     const char *text = gzip_failure(message ? message : "");
     if (!text && message && strstr(message, "Unrecognized archive format"))
         text = unrecognized_failure(data, len);
@@ -122,7 +130,8 @@ static int too_large(chart_loader *loader)
 static int entry_data(chart_loader *loader, struct archive *archive, struct archive_entry *entry,
                       const char *raw_name, int64_t *remaining, celm_chart_file *file)
 {
-    int64_t size = archive_entry_size(entry);
+    const celm_libarchive *la = libarchive();
+    int64_t size = la->archive_entry_size(entry);
     if (size > *remaining)
         return too_large(loader);
     if (size > CELM_CHART_MAX_FILE_SIZE) {
@@ -137,7 +146,7 @@ static int entry_data(chart_loader *loader, struct archive *archive, struct arch
         status = chart_fail(loader, CELM_ENOMEM, "out of memory reading the chart archive");
     int64_t got = 0;
     while (status == CELM_OK && got < size) {
-        la_ssize_t n = archive_read_data(archive, data + got, (size_t)(size - got));
+        la_ssize_t n = la->archive_read_data(archive, data + got, (size_t)(size - got));
         if (n < 0)
             status = archive_failure(loader, archive, NULL, 0);
         if (n <= 0)
@@ -160,7 +169,8 @@ static int entry_data(chart_loader *loader, struct archive *archive, struct arch
 /* Go's tar reader gets exactly one gzip layer; libarchive would unwrap more. */
 static int check_one_filter(chart_loader *loader, struct archive *archive)
 {
-    if (archive_filter_count(archive) > 2)
+    const celm_libarchive *la = libarchive();
+    if (la->archive_filter_count(archive) > 2)
         return chart_fail(loader, CELM_EPARSE, "archive/tar: invalid tar header");
     return CELM_OK;
 }
@@ -168,18 +178,19 @@ static int check_one_filter(chart_loader *loader, struct archive *archive)
 static int read_entry(chart_loader *loader, struct archive *archive, struct archive_entry *entry,
                       int64_t *remaining, chart_file_list *out)
 {
+    const celm_libarchive *la = libarchive();
     int status = chart_take_entry(loader);
-    if (status != CELM_OK || archive_entry_filetype(entry) == AE_IFDIR)
+    if (status != CELM_OK || la->archive_entry_filetype(entry) == AE_IFDIR)
         return status;
-    const char *raw = archive_entry_pathname(entry);
+    const char *raw = la->archive_entry_pathname(entry);
     if (!raw)
-        raw = archive_entry_pathname_utf8(entry);
+        raw = la->archive_entry_pathname_utf8(entry);
     if (!raw)
         raw = "";
     celm_chart_file file;
     memset(&file, 0, sizeof file);
-    file.modtime.seconds = (int64_t)archive_entry_mtime(entry);
-    file.modtime.nanoseconds = (int32_t)archive_entry_mtime_nsec(entry);
+    file.modtime.seconds = (int64_t)la->archive_entry_mtime(entry);
+    file.modtime.nanoseconds = (int32_t)la->archive_entry_mtime_nsec(entry);
     file.modtime.set = 1;
     status = entry_name(loader, raw, &file.name);
     if (status == CELM_OK)
@@ -192,11 +203,12 @@ static int read_entry(chart_loader *loader, struct archive *archive, struct arch
 static int read_entries(chart_loader *loader, struct archive *archive, const unsigned char *data,
                         size_t len, chart_file_list *out)
 {
+    const celm_libarchive *la = libarchive();
     int64_t remaining = CELM_CHART_MAX_ARCHIVE_SIZE;
     int status = CELM_OK;
     for (int first = 1; status == CELM_OK; first = 0) {
         struct archive_entry *entry;
-        int result = archive_read_next_header(archive, &entry);
+        int result = la->archive_read_next_header(archive, &entry);
         if (result == ARCHIVE_EOF)
             break;
         if (result < ARCHIVE_WARN)
@@ -216,17 +228,21 @@ int chart_read_archive(chart_loader *loader, const unsigned char *data, size_t l
     int status = check_gzip_header(loader, data, len);
     if (status != CELM_OK)
         return status;
-    struct archive *archive = archive_read_new();
+    const char *why;
+    const celm_libarchive *la = celm_libarchive_load(&why);
+    if (!la)
+        return chart_fail(loader, CELM_EFAIL, "cannot read chart archives: %s", why);
+    struct archive *archive = la->archive_read_new();
     if (!archive)
         return chart_fail(loader, CELM_ENOMEM, "out of memory opening the chart archive");
-    archive_read_support_filter_gzip(archive);
-    archive_read_support_format_tar(archive);
-    archive_read_support_format_empty(archive);
-    if (archive_read_open_memory(archive, data, len) != ARCHIVE_OK)
+    la->archive_read_support_filter_gzip(archive);
+    la->archive_read_support_format_tar(archive);
+    la->archive_read_support_format_empty(archive);
+    if (la->archive_read_open_memory(archive, data, len) != ARCHIVE_OK)
         status = archive_failure(loader, archive, data, len);
     else
         status = read_entries(loader, archive, data, len, out);
-    archive_read_free(archive);
+    la->archive_read_free(archive);
     if (status == CELM_OK && out->count == 0)
         status = chart_fail(loader, CELM_EINVAL, "no files in chart archive");
     return status;

@@ -1,6 +1,4 @@
 /* chart_save.c: Helm's chartutil.Save: a chart tree written to <name>-<version>.tgz. */
-#include <archive.h>
-#include <archive_entry.h>
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -11,11 +9,13 @@
 #include "buffer.h"
 #include "celm/celm.h"
 #include "go_quote.h"
+#include "libarchive_lazy.h"
 
 /* Helm's gzip header: an extra field "rr" of 40 bytes, and the comment "Helm". */
 static const unsigned char gzip_extra[] = "rr\x28\x00" "aHR0cHM6Ly95b3V0dS5iZS96OVV6MWljandyTQo=";
 
 typedef struct saver {
+    const celm_libarchive *la;
     struct archive *tar;
     celm_buffer tar_bytes;
     celm_arena *arena;
@@ -42,15 +42,16 @@ static void add_entry(saver *s, const char *name, const char *data, size_t len, 
 {
     if (s->status != CELM_OK)
         return;
-    struct archive_entry *entry = archive_entry_new();
-    archive_entry_set_pathname(entry, name);
-    archive_entry_set_filetype(entry, AE_IFREG);
-    archive_entry_set_perm(entry, 0644);
-    archive_entry_set_size(entry, (la_int64_t)len);
-    archive_entry_set_mtime(entry, tar_time(modtime), 0);
-    if (archive_write_header(s->tar, entry) != ARCHIVE_OK || (len && archive_write_data(s->tar, data, len) < 0))
-        s->status = celm_error_set(s->err, CELM_EIO, "writing %s: %s", name, archive_error_string(s->tar));
-    archive_entry_free(entry);
+    const celm_libarchive *la = s->la;
+    struct archive_entry *entry = la->archive_entry_new();
+    la->archive_entry_set_pathname(entry, name);
+    la->archive_entry_set_filetype(entry, AE_IFREG);
+    la->archive_entry_set_perm(entry, 0644);
+    la->archive_entry_set_size(entry, (la_int64_t)len);
+    la->archive_entry_set_mtime(entry, tar_time(modtime), 0);
+    if (la->archive_write_header(s->tar, entry) != ARCHIVE_OK || (len && la->archive_write_data(s->tar, data, len) < 0))
+        s->status = celm_error_set(s->err, CELM_EIO, "writing %s: %s", name, la->archive_error_string(s->tar));
+    la->archive_entry_free(entry);
 }
 
 static void add_chart(saver *s, const celm_chart *chart, const char *prefix)
@@ -150,15 +151,19 @@ int celm_chart_save(const celm_chart *chart, const char *directory, const char *
     int status = prepare_directory(directory, err);
     if (status != CELM_OK)
         return status;
-    saver s = {archive_write_new(), {0}, chart->arena, err, CELM_OK};
+    const char *why;
+    const celm_libarchive *la = celm_libarchive_load(&why);
+    if (!la)
+        return celm_error_set(err, CELM_EFAIL, "cannot write chart archives: %s", why);
+    saver s = {la, la->archive_write_new(), {0}, chart->arena, err, CELM_OK};
     celm_buffer_init(&s.tar_bytes);
-    archive_write_set_format_pax_restricted(s.tar);
-    archive_write_set_bytes_in_last_block(s.tar, 1);
-    if (archive_write_open(s.tar, &s, NULL, collect_tar, NULL) != ARCHIVE_OK)
-        s.status = celm_error_set(err, CELM_EIO, "cannot start the archive: %s", archive_error_string(s.tar));
+    la->archive_write_set_format_pax_restricted(s.tar);
+    la->archive_write_set_bytes_in_last_block(s.tar, 1);
+    if (la->archive_write_open(s.tar, &s, NULL, collect_tar, NULL) != ARCHIVE_OK)
+        s.status = celm_error_set(err, CELM_EIO, "cannot start the archive: %s", la->archive_error_string(s.tar));
     add_chart(&s, chart, "");
-    archive_write_close(s.tar);
-    archive_write_free(s.tar);
+    la->archive_write_close(s.tar);
+    la->archive_write_free(s.tar);
     if (s.status == CELM_OK && s.tar_bytes.failed)
         s.status = celm_error_set(err, CELM_ENOMEM, "out of memory writing the archive");
     if (s.status == CELM_OK)

@@ -73,4 +73,9 @@ int gotmpl_exec_helm_error(gotmpl_exec *exec, const char *file, celm_string *out
 /* Helm's template-running functions: include, tpl, required and fail (gotmpl_funcs_engine.c). */
 extern const gotmpl_func_table gotmpl_funcs_engine;
 
+/* Runs body(payload) on a thread with a stack deep enough for Go's template depth limit, waiting
+ * for it; the calling thread's own stack is used when one cannot be made. Executions inside body
+ * (a whole render's templates) share that stack instead of making one each. */
+int gotmpl_exec_on_large_stack(gotmpl_exec *exec, int (*body)(void *payload), void *payload);
+
 #endif

@@ -180,9 +180,6 @@ int gotmpl_exec_truth(gotmpl_runtime *runtime, const gotmpl_value *value);
 const gotmpl_func *gotmpl_exec_time_method(const char *name, size_t len);
 
 /* --- gotmpl_exec_stack.c ------------------------------------------------------------------------ */
-/* Runs body(payload) on a thread with a stack deep enough for Go's template depth limit, waiting
- * for it; the calling thread's own stack is used when one cannot be made. */
-int gotmpl_exec_on_large_stack(gotmpl_exec *exec, int (*body)(void *payload), void *payload);
 /* 1 when the stack has room for another level of templates. */
 int gotmpl_exec_stack_ok(const gotmpl_exec *exec);
 

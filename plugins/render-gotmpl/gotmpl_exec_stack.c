@@ -48,6 +48,8 @@ static int start_thread(stack_job *job, pthread_t *thread)
 
 int gotmpl_exec_on_large_stack(gotmpl_exec *exec, int (*body)(void *payload), void *payload)
 {
+    if (exec->stack_limit)
+        return body(payload);
     stack_job job = {exec, body, payload, 0, CELM_OK};
     pthread_t thread;
     for (size_t i = 0; i < sizeof stack_sizes / sizeof stack_sizes[0]; i++) {

@@ -1,18 +1,31 @@
 /* gotmpl_funcs_sprig_random.c: Sprig's random functions: randAlphaNum, randAlpha, randNumeric,
  * randAscii (goutils' CryptoRandom), randInt, uuidv4 (google/uuid's v4) and shuffle (xstrings). */
-#include <openssl/rand.h>
+#include <errno.h>
 #include <string.h>
+#include <sys/random.h>
 
 #include "gotmpl_funcs_b.h"
 #include "gotmpl_sprig.h"
 #include "gotmpl_unicode.h"
+
+/* len bytes from the kernel's cryptographic generator, as Go's crypto/rand reads them; 1 when done. */
+static int system_random(void *bytes, size_t len)
+{
+    for (size_t got = 0; got < len;) {
+        ssize_t n = getrandom((unsigned char *)bytes + got, len - got, 0);
+        if (n < 0 && errno != EINTR)
+            return 0;
+        got += n > 0 ? (size_t)n : 0;
+    }
+    return 1;
+}
 
 /* A uniform number in [0, bound) from the system's cryptographic generator; bound > 0. */
 static int uniform(uint64_t bound, uint64_t *out)
 {
     uint64_t limit = UINT64_MAX - UINT64_MAX % bound, value;
     do {
-        if (RAND_bytes((unsigned char *)&value, sizeof value) != 1)
+        if (!system_random(&value, sizeof value))
             return -1;
     } while (value >= limit);
     *out = value % bound;
@@ -93,7 +106,7 @@ static int fn_uuidv4(gotmpl_call *call, const gotmpl_value *args, size_t count, 
     (void)args, (void)count;
     unsigned char bytes[16];
     static const char hex[] = "0123456789abcdef";
-    if (RAND_bytes(bytes, sizeof bytes) != 1)
+    if (!system_random(bytes, sizeof bytes))
         return gotmpl_call_panic(call, "crypto/rand: failed to read random data");
     bytes[6] = (unsigned char)((bytes[6] & 0x0f) | 0x40);
     bytes[8] = (unsigned char)((bytes[8] & 0x3f) | 0x80);

@@ -159,7 +159,14 @@ static size_t strip_no_value(char *text, size_t len)
     return out;
 }
 
-static int execute_all(render_state *s, celm_render_output *outputs, size_t *count, celm_error *err)
+typedef struct execution {
+    render_state *state;
+    celm_render_output *outputs;
+    size_t *count;
+    celm_error *err;
+} execution;
+
+static int execute_templates(render_state *s, celm_render_output *outputs, size_t *count, celm_error *err)
 {
     *count = 0;
     for (size_t i = 0; i < s->count; i++) {
@@ -188,6 +195,19 @@ static int execute_all(render_state *s, celm_render_output *outputs, size_t *cou
         outputs[(*count)++] = (celm_render_output){item->name, copy, strip_no_value(copy, text.len)};
     }
     return CELM_OK;
+}
+
+static int execute_body(void *payload)
+{
+    execution *run = payload;
+    return execute_templates(run->state, run->outputs, run->count, run->err);
+}
+
+/* Every template on one deep stack, made once per render. */
+static int execute_all(render_state *s, celm_render_output *outputs, size_t *count, celm_error *err)
+{
+    execution run = {s, outputs, count, err};
+    return gotmpl_exec_on_large_stack(s->exec, execute_body, &run);
 }
 
 int gotmpl_render(gotmpl_exec *exec, const celm_render_request *request, celm_render_output **out, size_t *count,
