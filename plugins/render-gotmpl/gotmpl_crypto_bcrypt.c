@@ -1,10 +1,10 @@
 /* gotmpl_crypto_bcrypt.c: bcrypt as golang.org/x/crypto/bcrypt computes it: Blowfish with the
  * expensive key schedule, version 2a, its own base64 alphabet. */
-#include <openssl/bn.h>
 #include <pthread.h>
 #include <string.h>
 
 #include "gotmpl_crypto.h"
+#include "gotmpl_libcrypto.h"
 
 #define PI_WORDS (18 + 4 * 256)
 

@@ -1,10 +1,6 @@
 /* gotmpl_crypto_certs.c: Sprig's certificates: the {Cert, Key} objects, and X.509 certificates laid out
  * as Go's x509.CreateCertificate lays out Sprig's template (extensions, key ids, names, times). */
 #include <arpa/inet.h>
-#include <openssl/bn.h>
-#include <openssl/evp.h>
-#include <openssl/x509.h>
-#include <openssl/x509v3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +9,7 @@
 #include "gotmpl_crypto.h"
 #include "gotmpl_fmt.h"
 #include "gotmpl_funcs_b.h"
+#include "gotmpl_libcrypto.h"
 #include "gotmpl_unicode.h"
 
 /* --- the certificate object -------------------------------------------------------------------------- */

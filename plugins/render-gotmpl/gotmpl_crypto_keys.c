@@ -1,14 +1,12 @@
 /* gotmpl_crypto_keys.c: private keys as Go and Sprig write and read them: generation, PEM blocks
  * (encoding/pem's rules), PKCS #1, SEC 1, DSA and PKCS #8 forms, with Go's error texts. */
-#include <openssl/core_names.h>
-#include <openssl/evp.h>
-#include <openssl/x509.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "gotmpl_crypto.h"
 #include "gotmpl_funcs_b.h"
+#include "gotmpl_libcrypto.h"
 
 enum key_kind { KEY_RSA, KEY_DSA, KEY_ECDSA, KEY_ED25519, KEY_X25519 };
 

@@ -1,13 +1,11 @@
 /* gotmpl_funcs_sprig_crypto.c: Sprig's crypto.go functions: hashes, bcrypt and htpasswd,
  * derivePassword, keys and certificates, AES-CBC, random bytes (OpenSSL and zlib underneath). */
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
-#include <openssl/rand.h>
 #include <string.h>
 #include <zlib.h>
 
 #include "gotmpl_crypto.h"
 #include "gotmpl_funcs_b.h"
+#include "gotmpl_libcrypto.h"
 #include "gotmpl_sprig.h"
 
 /* --- hashes ---------------------------------------------------------------------------------------- */
@@ -347,29 +345,51 @@ static int fn_decrypt_aes(gotmpl_call *call, const gotmpl_value *args, size_t co
     return CELM_OK;
 }
 
+/* NAME_loaded: NAME once libcrypto is loaded. */
+#define WITH_LIBCRYPTO(name)                                                                          \
+    static int name##_loaded(gotmpl_call *call, const gotmpl_value *args, size_t count, gotmpl_value *out) \
+    {                                                                                                  \
+        int status = gotmpl_libcrypto_load(call);                                                      \
+        return status != CELM_OK ? status : name(call, args, count, out);                              \
+    }
+WITH_LIBCRYPTO(fn_sha1sum)
+WITH_LIBCRYPTO(fn_sha256sum)
+WITH_LIBCRYPTO(fn_sha512sum)
+WITH_LIBCRYPTO(fn_bcrypt)
+WITH_LIBCRYPTO(fn_htpasswd)
+WITH_LIBCRYPTO(fn_rand_bytes)
+WITH_LIBCRYPTO(fn_derive_password)
+WITH_LIBCRYPTO(fn_gen_private_key)
+WITH_LIBCRYPTO(fn_build_custom_cert)
+WITH_LIBCRYPTO(fn_gen_ca)
+WITH_LIBCRYPTO(fn_gen_self_signed)
+WITH_LIBCRYPTO(fn_gen_signed)
+WITH_LIBCRYPTO(fn_encrypt_aes)
+WITH_LIBCRYPTO(fn_decrypt_aes)
+
 #define S GT_STRING
 #define O GT_OBJECT
 #define L GT_LIST
 
 static const gotmpl_func crypto_functions[] = {
-    {"sha1sum", fn_sha1sum, 1, 0, {S}, S, 0},
-    {"sha256sum", fn_sha256sum, 1, 0, {S}, S, 0},
-    {"sha512sum", fn_sha512sum, 1, 0, {S}, S, 0},
+    {"sha1sum", fn_sha1sum_loaded, 1, 0, {S}, S, 0},
+    {"sha256sum", fn_sha256sum_loaded, 1, 0, {S}, S, 0},
+    {"sha512sum", fn_sha512sum_loaded, 1, 0, {S}, S, 0},
     {"adler32sum", fn_adler32sum, 1, 0, {S}, S, 0},
-    {"bcrypt", fn_bcrypt, 1, 0, {S}, S, 0},
-    {"htpasswd", fn_htpasswd, 2, 0, {S, S}, S, 0},
-    {"randBytes", fn_rand_bytes, 1, 0, {GT_INT}, S, 1},
-    {"derivePassword", fn_derive_password, 5, 0, {GT_UINT32, S, S, S, S}, S, 0},
-    {"genPrivateKey", fn_gen_private_key, 1, 0, {S}, S, 0},
-    {"buildCustomCert", fn_build_custom_cert, 2, 0, {S, S}, O, 1},
-    {"genCA", fn_gen_ca, 2, 0, {S, GT_INT}, O, 1},
-    {"genCAWithKey", fn_gen_ca, 3, 0, {S, GT_INT, S}, O, 1},
-    {"genSelfSignedCert", fn_gen_self_signed, 4, 0, {S, L, L, GT_INT}, O, 1},
-    {"genSelfSignedCertWithKey", fn_gen_self_signed, 5, 0, {S, L, L, GT_INT, S}, O, 1},
-    {"genSignedCert", fn_gen_signed, 5, 0, {S, L, L, GT_INT, O}, O, 1},
-    {"genSignedCertWithKey", fn_gen_signed, 6, 0, {S, L, L, GT_INT, O, S}, O, 1},
-    {"encryptAES", fn_encrypt_aes, 2, 0, {S, S}, S, 1},
-    {"decryptAES", fn_decrypt_aes, 2, 0, {S, S}, S, 1},
+    {"bcrypt", fn_bcrypt_loaded, 1, 0, {S}, S, 0},
+    {"htpasswd", fn_htpasswd_loaded, 2, 0, {S, S}, S, 0},
+    {"randBytes", fn_rand_bytes_loaded, 1, 0, {GT_INT}, S, 1},
+    {"derivePassword", fn_derive_password_loaded, 5, 0, {GT_UINT32, S, S, S, S}, S, 0},
+    {"genPrivateKey", fn_gen_private_key_loaded, 1, 0, {S}, S, 0},
+    {"buildCustomCert", fn_build_custom_cert_loaded, 2, 0, {S, S}, O, 1},
+    {"genCA", fn_gen_ca_loaded, 2, 0, {S, GT_INT}, O, 1},
+    {"genCAWithKey", fn_gen_ca_loaded, 3, 0, {S, GT_INT, S}, O, 1},
+    {"genSelfSignedCert", fn_gen_self_signed_loaded, 4, 0, {S, L, L, GT_INT}, O, 1},
+    {"genSelfSignedCertWithKey", fn_gen_self_signed_loaded, 5, 0, {S, L, L, GT_INT, S}, O, 1},
+    {"genSignedCert", fn_gen_signed_loaded, 5, 0, {S, L, L, GT_INT, O}, O, 1},
+    {"genSignedCertWithKey", fn_gen_signed_loaded, 6, 0, {S, L, L, GT_INT, O, S}, O, 1},
+    {"encryptAES", fn_encrypt_aes_loaded, 2, 0, {S, S}, S, 1},
+    {"decryptAES", fn_decrypt_aes_loaded, 2, 0, {S, S}, S, 1},
     {NULL, NULL, 0, 0, {0}, 0, 0},
 };
 
