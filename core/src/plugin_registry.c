@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "plugin_loader.h"
 
@@ -67,6 +68,14 @@ static size_t directory_plugin_files(const char *directory, char ***out)
     return count;
 }
 
+static int registry_has_path(const celm_registry *registry, const char *path)
+{
+    for (size_t i = 0; i < registry->plugin_count; i++)
+        if (strcmp(registry->plugins[i].info.path, path) == 0)
+            return 1;
+    return 0;
+}
+
 static void scan_directory(celm_registry *registry, const char *directory)
 {
     char **files;
@@ -76,6 +85,10 @@ static void scan_directory(celm_registry *registry, const char *directory)
         celm_plugin_file_name_parse(files[i], &kind, &name);
         snprintf(path, sizeof path, "%s/%s", directory, files[i]);
         celm_loaded_plugin plugin;
+        if (registry_has_path(registry, path)) {
+            free(kind), free(name), free(files[i]);
+            continue;
+        }
         if (registry_find(registry, kind, name)) {
             memset(&plugin, 0, sizeof plugin);
             plugin.info.path = strdup(path), plugin.info.kind = kind, plugin.info.name = name;
@@ -182,11 +195,29 @@ size_t celm_registry_scan(celm_registry *registry, const celm_plugin_info **out_
     return registry->infos ? registry->plugin_count : 0;
 }
 
+/* The first celm-KIND-NAME.so of the search path, opened alone: a command that needs one plugin
+ * does not pay for loading every other one. */
+static const celm_loaded_plugin *open_first(celm_registry *registry, const char *kind, const char *name)
+{
+    const celm_loaded_plugin *found = registry_find(registry, kind, name);
+    for (size_t i = 0; !found && !registry->scanned && i < registry->directory_count; i++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/celm-%s-%s.so", registry->directories[i], kind, name);
+        if (access(path, F_OK) != 0)
+            continue;
+        celm_loaded_plugin plugin;
+        celm_loader_open(path, kind, name, &plugin);
+        if (registry_add(registry, &plugin) != CELM_OK)
+            celm_loader_close(&plugin);
+        found = registry_find(registry, kind, name);
+    }
+    return found;
+}
+
 int celm_registry_create(celm_registry *registry, const char *kind, const char *name,
                          const celm_value *config, celm_plugin_instance *out, celm_error *err)
 {
-    ensure_scanned(registry);
-    const celm_loaded_plugin *plugin = registry_find(registry, kind, name);
+    const celm_loaded_plugin *plugin = open_first(registry, kind, name);
     if (!plugin)
         return celm_error_set(err, CELM_ENOTFOUND, "plugin celm-%s-%s.so not found in the plugin search path", kind, name);
     if (plugin->info.status != CELM_PLUGIN_LOADED)
