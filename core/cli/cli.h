@@ -45,6 +45,7 @@ typedef struct cli_flag {
     cli_flag_check check;
     const char *choices;                /* space-separated values shell completion offers */
     const char *usage;
+    const char *deprecated;             /* pflag's Deprecated: hidden, and announced when used */
 } cli_flag;
 
 /* What the command line said about one flag of the active set. */

@@ -119,6 +119,21 @@ static const cli_flag release_change_flags[] = {
     END
 };
 
+#define DEPRECATED_BOOL(flag_name, message) {.name = flag_name, .kind = CLI_FLAG_BOOL, .deprecated = message}
+#define NO_EFFECT_ON_TEMPLATE "this flag has no effect for 'helm template' and will be removed in Helm 5"
+
+/* Old names helm still accepts, with pflag's deprecation notice. */
+static const cli_flag renamed_force_flag[] = {
+    DEPRECATED_BOOL("force", "use --force-replace instead"),
+    END
+};
+
+static const cli_flag renamed_install_flags[] = {
+    DEPRECATED_BOOL("atomic", "use --rollback-on-failure instead"),
+    DEPRECATED_BOOL("force", "use --force-replace instead"),
+    END
+};
+
 static const cli_flag install_name_flags[] = {
     {.name = "generate-name", .shorthand = 'g', .kind = CLI_FLAG_BOOL,
      .usage = "generate a release name (and take no NAME argument)"},
@@ -149,6 +164,9 @@ static const cli_flag template_own_flags[] = {
     {.name = "show-only", .shorthand = 's', .kind = CLI_FLAG_STRING_ARRAY,
      .usage = "only print the manifests rendered from these templates (repeatable)"},
     BOOL("skip-tests", "leave test manifests out of the output"),
+    DEPRECATED_BOOL("validate", "use '--dry-run=server' instead"),
+    DEPRECATED_BOOL("hide-notes", NO_EFFECT_ON_TEMPLATE),
+    DEPRECATED_BOOL("render-subchart-notes", NO_EFFECT_ON_TEMPLATE),
     END
 };
 
@@ -165,15 +183,15 @@ static const cli_flag upgrade_own_flags[] = {
 };
 
 const cli_flag *const cli_install_flags[] = {
-    install_output_flags, install_name_flags, release_change_flags, values_flags,
+    install_output_flags, install_name_flags, release_change_flags, values_flags, renamed_install_flags,
     output_flag, chart_locate_flags, tls_client_flags, credential_flags, plain_http_flag, keyring_flag, NULL
 };
 const cli_flag *const cli_upgrade_flags[] = {
-    upgrade_own_flags, install_output_flags, release_change_flags, values_flags, output_flag,
+    upgrade_own_flags, install_output_flags, release_change_flags, values_flags, output_flag, renamed_install_flags,
     chart_locate_flags, tls_client_flags, credential_flags, plain_http_flag, keyring_flag, NULL
 };
 const cli_flag *const cli_template_flags[] = {
-    template_own_flags, install_name_flags, release_change_flags, values_flags,
+    template_own_flags, install_name_flags, release_change_flags, values_flags, renamed_install_flags,
     chart_locate_flags, tls_client_flags, credential_flags, plain_http_flag, keyring_flag, NULL
 };
 
@@ -254,7 +272,7 @@ static const cli_flag get_values_own_flags[] = {
     END
 };
 
-const cli_flag *const cli_rollback_flags[] = {rollback_own_flags, NULL};
+const cli_flag *const cli_rollback_flags[] = {rollback_own_flags, renamed_force_flag, NULL};
 const cli_flag *const cli_uninstall_flags[] = {uninstall_own_flags, NULL};
 const cli_flag *const cli_test_flags[] = {test_own_flags, NULL};
 const cli_flag *const cli_list_flags[] = {list_own_flags, output_flag, NULL};

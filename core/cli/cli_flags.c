@@ -6,7 +6,7 @@
 #include "cli.h"
 
 /* cobra gives every command its own -h/--help; help prints "help for <command>" as its usage. */
-static const cli_flag help_flag = {"help", 'h', CLI_FLAG_BOOL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+static const cli_flag help_flag = {.name = "help", .shorthand = 'h', .kind = CLI_FLAG_BOOL};
 
 typedef struct parse_state {
     cli_flag_set *set;
@@ -211,6 +211,8 @@ static int assign(parse_state *state, cli_flag_value *entry, const char *value)
         return -1;
     entry->value = value;
     entry->changed = 1;
+    if (flag->deprecated)
+        fprintf(stderr, "Flag --%s has been deprecated, %s\n", flag->name, flag->deprecated);
     return 0;
 }
 

@@ -66,7 +66,7 @@ static void print_flag_rows(FILE *out, celm_arena *arena, const cli_flag_value *
     flag_row *rows = celm_arena_alloc(arena, (count ? count : 1) * sizeof *rows);
     size_t row_count = 0, widest = 0;
     for (size_t i = 0; rows && i < count; i++) {
-        if (!with_help_flag && strcmp(entries[i].flag->name, "help") == 0)
+        if ((!with_help_flag && strcmp(entries[i].flag->name, "help") == 0) || entries[i].flag->deprecated)
             continue;
         rows[row_count] = make_row(arena, entries[i].flag, command_name);
         size_t width = strlen(rows[row_count++].prefix);

@@ -20,7 +20,7 @@ static const char *flag_words(celm_arena *arena, const cli_flag_value *entries, 
     const char *words = "";
     for (size_t i = 0; i < count; i++) {
         const cli_flag *flag = entries[i].flag;
-        if (value_only && !takes_separate_value(flag))
+        if ((value_only && !takes_separate_value(flag)) || flag->deprecated)
             continue;
         words = word_append(arena, words, celm_arena_printf(arena, "--%s", flag->name));
         if (flag->shorthand)

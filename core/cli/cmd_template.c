@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli.h"
 
@@ -23,25 +22,83 @@ static void print_warning(void *payload, const char *message)
     fprintf(stderr, "%s\n", message);
 }
 
-/* Helm's NameAndChart for `template`, whose default name is "release-name". */
+/* Helm's NameAndChart for `template`, whose default name is "release-name" (so --generate-name
+ * changes nothing there). */
 static int name_and_chart(template_run *run)
 {
     const cli_invocation *invocation = run->invocation;
-    int generate = cli_flag_is_true(invocation, "generate-name");
+    const char *name_template = cli_flag_string(invocation, "name-template");
+    int has_name_template = name_template && *name_template;
     if (invocation->argument_count > 2)
         return cli_fail("expected at most two arguments, unexpected arguments: %s", invocation->arguments[2]);
     if (invocation->argument_count == 2) {
+        if (cli_flag_is_true(invocation, "generate-name"))
+            return cli_fail("cannot set --generate-name and also specify a name");
+        if (has_name_template)
+            return cli_fail("cannot set --name-template and also specify a name");
         run->release_name = invocation->arguments[0];
         run->chart_path = invocation->arguments[1];
         return 0;
     }
+    if (has_name_template)
+        return cli_fail("--name-template is not implemented in celm yet");
     run->chart_path = invocation->arguments[0];
-    if (generate) {
-        const char *base = strrchr(run->chart_path, '/');
-        run->release_name = celm_arena_printf(run->arena, "%s-%lld", base ? base + 1 : run->chart_path,
-                                              (long long)time(NULL));
-    } else {
-        run->release_name = "release-name";
+    run->release_name = "release-name";
+    return 0;
+}
+
+/* Go's strconv.ParseBool: 1 or 0, -1 when text is not a boolean. */
+static int parse_go_bool(const char *text)
+{
+    static const char *const truths[] = {"1", "t", "T", "TRUE", "true", "True", NULL};
+    static const char *const lies[] = {"0", "f", "F", "FALSE", "false", "False", NULL};
+    for (size_t i = 0; truths[i]; i++) {
+        if (strcmp(text, truths[i]) == 0)
+            return 1;
+        if (strcmp(text, lies[i]) == 0)
+            return 0;
+    }
+    return -1;
+}
+
+/* cmdGetDryRunFlagStrategy for `template`, which always runs dry: 1 for "server". */
+static int dry_run_is_server(const cli_invocation *invocation, int *server)
+{
+    const char *value = cli_flag_string(invocation, "dry-run");
+    *server = 0;
+    if (!value || strcmp(value, "client") == 0)
+        return 0;
+    if (strcmp(value, "unset") == 0) {
+        fputs("level=WARN msg=\"--dry-run is deprecated and should be replaced with '--dry-run=client'\"\n", stderr);
+        return 0;
+    }
+    if (strcmp(value, "server") == 0)
+        return *server = 1, 0;
+    int truth = strcmp(value, "none") == 0 ? 0 : parse_go_bool(value);
+    if (truth < 0)
+        return cli_fail("invalid dry-run value (\"%s\"). Must be \"none\", \"server\", or \"client\"", value);
+    if (!truth)
+        return cli_fail("invalid dry-run value (\"%s\"). Must be \"server\" or \"client\"", value);
+    fprintf(stderr, "level=WARN msg=\"boolean '--dry-run=%s' flag is deprecated and must be replaced with "
+                    "'--dry-run=client'\"\n", value);
+    return 0;
+}
+
+/* Flags that need parts celm does not have yet: refused rather than ignored. */
+static int refuse_unbuilt(const cli_invocation *invocation)
+{
+    int server, failed = dry_run_is_server(invocation, &server);
+    if (failed)
+        return failed;
+    if (server || cli_flag_is_true(invocation, "validate"))
+        return cli_fail("--dry-run=server (and --validate) is not implemented in celm yet");
+    if (cli_flag_is_true(invocation, "verify"))
+        return cli_fail("--verify is not implemented in celm yet");
+    static const char *const unbuilt[] = {"post-renderer", "repo", NULL};
+    for (const char *const *flag = unbuilt; *flag; flag++) {
+        const char *value = cli_flag_string(invocation, *flag);
+        if (value && *value)
+            return cli_fail("--%s is not implemented in celm yet", *flag);
     }
     return 0;
 }
@@ -143,7 +200,7 @@ static celm_registry *open_registry(const cli_invocation *invocation)
     return registry;
 }
 
-static int render_and_print(template_run *run)
+static int render_and_sort(template_run *run, celm_sorted_release *release, celm_error *err)
 {
     const cli_invocation *invocation = run->invocation;
     celm_render_options options = CELM_RENDER_OPTIONS_INIT;
@@ -157,26 +214,54 @@ static int render_and_print(template_run *run)
     celm_registry *registry = open_registry(invocation);
     celm_render_output *files = NULL;
     size_t count = 0;
-    celm_error err = CELM_ERROR_INIT;
-    int status = registry ? celm_render(registry, run->arena, run->chart, run->values, &options, &files, &count, &err)
-                          : celm_error_set(&err, CELM_EFAIL, "cannot open the plugin registry");
-    celm_sorted_release release;
+    int status = registry ? celm_render(registry, run->arena, run->chart, run->values, &options, &files, &count, err)
+                          : celm_error_set(err, CELM_EFAIL, "cannot open the plugin registry");
     if (status == CELM_OK)
-        status = celm_manifests_sort(run->arena, files, count, run->chart->name, 0, print_warning, NULL, &release, &err);
+        status = celm_manifests_sort(run->arena, files, count, run->chart->name, 0, print_warning, NULL, release, err);
+    celm_registry_close(registry);
+    return status;
+}
+
+/* --output-dir: the files are written (their "wrote" lines printed even when a later one fails);
+ * what is left to print is the empty manifest, or --show-only's complaint about it. */
+static int write_files(template_run *run, const celm_sorted_release *release, celm_template_output_options *options,
+                       celm_string *manifest, celm_error *err)
+{
+    const cli_invocation *invocation = run->invocation;
+    options->output_dir = cli_flag_string(invocation, "output-dir");
+    options->release_dir = cli_flag_is_true(invocation, "release-name") ? run->release_name : NULL;
+    celm_string wrote = {"", 0};
+    int status = celm_template_write_files(run->arena, release,
+                                           cli_flag_is_true(invocation, "include-crds") ? run->chart : NULL, options,
+                                           &wrote, err);
+    fwrite(wrote.data, 1, wrote.len, stdout);
+    options->no_hooks = 1;
+    *manifest = (celm_string){"", 0};
+    return status;
+}
+
+static int render_and_print(template_run *run)
+{
+    const cli_invocation *invocation = run->invocation;
+    celm_error err = CELM_ERROR_INIT;
+    celm_sorted_release release;
+    int status = render_and_sort(run, &release, &err);
     /* Helm returns the half-built release with render and manifest errors, so its CLI adds a hint. */
-    int rendered = status == CELM_OK;
+    int hint = status != CELM_OK && err.code != CELM_ENOTFOUND;
     celm_string manifest, output;
     celm_template_output_options output_options = {0};
     output_options.no_hooks = cli_flag_is_true(invocation, "no-hooks");
     output_options.skip_tests = cli_flag_is_true(invocation, "skip-tests");
     output_options.show_only = cli_flag_list(invocation, "show-only", &output_options.show_only_count);
-    if (status == CELM_OK)
+    const char *output_dir = cli_flag_string(invocation, "output-dir");
+    if (status == CELM_OK && output_dir && *output_dir)
+        hint = (status = write_files(run, &release, &output_options, &manifest, &err)) != CELM_OK;
+    else if (status == CELM_OK)
         status = celm_manifest_text(run->arena, &release, cli_flag_is_true(invocation, "include-crds") ? run->chart : NULL,
                                     &manifest);
     if (status == CELM_OK)
         status = celm_template_output(run->arena, &release, &manifest, &output_options, &output, &err);
-    celm_registry_close(registry);
-    if (status != CELM_OK && (!rendered || status == CELM_EPARSE) && registry && err.code != CELM_ENOTFOUND)
+    if (status != CELM_OK && (hint || status == CELM_EPARSE))
         return cli_fail("%s\n\nUse --debug flag to render out invalid YAML", err.message);
     if (status != CELM_OK)
         return cli_fail("%s", err.message);
@@ -190,7 +275,9 @@ int cli_template_command(const cli_invocation *invocation)
     memset(&run, 0, sizeof run);
     run.invocation = invocation;
     run.arena = invocation->arena;
-    int status = name_and_chart(&run);
+    int status = refuse_unbuilt(invocation);
+    if (!status)
+        status = name_and_chart(&run);
     if (!status)
         status = load_user_values(&run);
     if (!status)

@@ -104,7 +104,8 @@ static void write_node(FILE *out, const completion_tree *tree, const completion_
     if (cli_flag_set_build(&flags, tree->arena, node->command, 0) != 0)
         return;
     for (size_t i = 0; i < flags.local_count; i++)
-        write_flag(out, tree, condition, flags.entries[i].flag, node->command->name);
+        if (!flags.entries[i].flag->deprecated)
+            write_flag(out, tree, condition, flags.entries[i].flag, node->command->name);
 }
 
 void completion_write_fish(FILE *out, const completion_tree *tree)

@@ -11,6 +11,7 @@
 #include "celm/celm.h"
 #include "celm/create.h"
 #include "create_scaffold.h"
+#include "directories.h"
 #include "go_quote.h"
 
 #define MAX_CHART_NAME 250
@@ -32,24 +33,6 @@ static int check_name(const char *name, celm_error *err)
     return CELM_OK;
 }
 
-/* os.MkdirAll(path, 0755). */
-static int make_directories(const char *path, celm_error *err)
-{
-    char partial[PATH_MAX + 512], reason[128];
-    snprintf(partial, sizeof partial, "%s", path);
-    for (char *slash = partial + 1; *slash; slash++) {
-        if (*slash != '/')
-            continue;
-        *slash = '\0';
-        if (mkdir(partial, 0755) != 0 && errno != EEXIST)
-            return celm_error_set(err, CELM_EIO, "mkdir %s: %s", partial, celm_errno_text(errno, reason, sizeof reason));
-        *slash = '/';
-    }
-    if (mkdir(partial, 0755) != 0 && errno != EEXIST)
-        return celm_error_set(err, CELM_EIO, "mkdir %s: %s", partial, celm_errno_text(errno, reason, sizeof reason));
-    return CELM_OK;
-}
-
 static int write_scaffold_file(const char *chart_dir, const celm_scaffold_file *file, const char *name,
                                celm_create_notice_fn notice, void *payload, celm_error *err)
 {
@@ -63,7 +46,7 @@ static int write_scaffold_file(const char *chart_dir, const celm_scaffold_file *
     }
     char *slash = strrchr(path, '/');
     *slash = '\0';
-    int status = make_directories(path, err);
+    int status = celm_mkdir_all(path, err);
     *slash = '/';
     if (status != CELM_OK)
         return status;
@@ -110,5 +93,5 @@ int celm_chart_create(const char *directory, const char *name, celm_create_notic
             return status;
     char charts[sizeof chart_dir + 8];
     snprintf(charts, sizeof charts, "%s/charts", chart_dir);
-    return make_directories(charts, err);
+    return celm_mkdir_all(charts, err);
 }

@@ -8,6 +8,7 @@
 
 #include "buffer.h"
 #include "celm/celm.h"
+#include "directories.h"
 #include "go_quote.h"
 #include "libarchive_lazy.h"
 
@@ -127,16 +128,7 @@ static int prepare_directory(const char *directory, celm_error *err)
     if (stat(directory, &info) != 0) {
         if (errno != ENOENT)
             return celm_error_set(err, CELM_EIO, "stat %s: %s", directory, celm_errno_text(errno, reason, sizeof reason));
-        char partial[4096];
-        snprintf(partial, sizeof partial, "%s", directory);
-        for (char *slash = partial + 1; *slash; slash++)
-            if (*slash == '/') {
-                *slash = '\0';
-                mkdir(partial, 0755);
-                *slash = '/';
-            }
-        if (mkdir(partial, 0755) != 0 && errno != EEXIST)
-            return celm_error_set(err, CELM_EIO, "mkdir %s: %s", partial, celm_errno_text(errno, reason, sizeof reason));
+        return celm_mkdir_all(directory, err);
     } else if (!S_ISDIR(info.st_mode)) {
         return celm_error_set(err, CELM_EINVAL, "is not a directory: %s", directory);
     }

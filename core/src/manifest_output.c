@@ -3,6 +3,7 @@
 
 #include "buffer.h"
 #include "celm/celm.h"
+#include "manifest_internal.h"
 #include "path_match.h"
 #include "unicode_tables.h"
 #include "utf8.h"
@@ -23,17 +24,21 @@ static int has_manifest_extension(const char *name)
     return dot && (strcasecmp(dot, ".yaml") == 0 || strcasecmp(dot, ".yml") == 0 || strcasecmp(dot, ".json") == 0);
 }
 
-/* Helm's CRDObjects: the chart's crds/ files in load order, then each dependency's. */
-static void append_crds(celm_buffer *out, celm_arena *arena, const celm_chart *chart)
+void manifest_each_crd(celm_arena *arena, const celm_chart *chart, manifest_crd_visit visit, void *payload)
 {
     const char *full_path = celm_chart_full_path(chart);
     for (size_t i = 0; i < chart->file_count; i++) {
         const celm_chart_file *file = &chart->files[i];
         if (strncmp(file->name, "crds/", 5) == 0 && has_manifest_extension(file->name))
-            append_document(out, celm_arena_printf(arena, "%s/%s", full_path, file->name), file->data, file->len);
+            visit(payload, celm_arena_printf(arena, "%s/%s", full_path, file->name), file->data, file->len);
     }
     for (size_t i = 0; i < chart->dependency_count; i++)
-        append_crds(out, arena, chart->dependencies[i]);
+        manifest_each_crd(arena, chart->dependencies[i], visit, payload);
+}
+
+static void append_crd(void *payload, const char *path, const char *data, size_t len)
+{
+    append_document(payload, path, data, len);
 }
 
 int celm_manifest_text(celm_arena *arena, const celm_sorted_release *release, const celm_chart *crd_chart,
@@ -42,7 +47,7 @@ int celm_manifest_text(celm_arena *arena, const celm_sorted_release *release, co
     celm_buffer text;
     celm_buffer_init(&text);
     if (crd_chart)
-        append_crds(&text, arena, crd_chart);
+        manifest_each_crd(arena, crd_chart, append_crd, &text);
     for (size_t i = 0; i < release->manifest_count; i++) {
         const celm_manifest *m = &release->manifests[i];
         append_document(&text, m->path, m->content.data, m->content.len);
@@ -74,7 +79,7 @@ static celm_string trim_space(const char *text, size_t len)
     return (celm_string){text + start, end - start};
 }
 
-static int is_test_hook(const celm_hook *hook)
+int manifest_hook_is_test(const celm_hook *hook)
 {
     for (size_t i = 0; i < hook->event_count; i++)
         if (strcmp(hook->events[i], "test") == 0)
@@ -135,7 +140,7 @@ int celm_template_output(celm_arena *arena, const celm_sorted_release *release, 
     celm_buffer_append_char(&all, '\n');
     for (size_t i = 0; !options->no_hooks && i < release->hook_count; i++) {
         const celm_hook *hook = &release->hooks[i];
-        if (!(options->skip_tests && is_test_hook(hook)))
+        if (!(options->skip_tests && manifest_hook_is_test(hook)))
             append_document(&all, hook->path, hook->manifest.data, hook->manifest.len);
     }
     celm_string everything;

@@ -60,11 +60,21 @@ typedef struct celm_template_output_options {
     const char *const *show_only;   /* --show-only patterns (Go filepath.Match against the path
                                      * without its first element), or NULL */
     size_t show_only_count;
+    const char *output_dir;         /* --output-dir, or NULL: write files instead of printing */
+    const char *release_dir;        /* with --release-name: the release name under output_dir */
 } celm_template_output_options;
 
 /* What `helm template` prints for a sorted release whose manifest text is `manifest`. */
 int celm_template_output(celm_arena *arena, const celm_sorted_release *release, const celm_string *manifest,
                          const celm_template_output_options *options, celm_string *out, celm_error *err);
+
+/* --output-dir: writes the CRDs (when `crd_chart` is not NULL) under output_dir, the manifests
+ * and, unless no_hooks, the hooks (skip_tests honoured) under output_dir[/release_dir], each as
+ * "---\n# Source: <path>\n<doc>\n", appending to a file already written by this run (hooks also to
+ * one left by an earlier run), as helm template does. `wrote` gets the "wrote <file>\n" lines
+ * helm prints, also those before an error. */
+int celm_template_write_files(celm_arena *arena, const celm_sorted_release *release, const celm_chart *crd_chart,
+                              const celm_template_output_options *options, celm_string *wrote, celm_error *err);
 
 /* Helm's SplitManifests (v4.2 rules) on `text`: documents in order, as arena strings. */
 size_t celm_manifest_split(celm_arena *arena, const char *text, size_t len, celm_string **out);
