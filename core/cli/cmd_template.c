@@ -128,6 +128,9 @@ static int load_chart(template_run *run)
     const celm_value *type = celm_map_cget(run->chart->metadata, "type");
     if (type && type->kind == CELM_VALUE_STRING && type->as.string.len && strcmp(type->as.string.data, "application") != 0)
         return cli_fail("%s charts are not installable", type->as.string.data);
+    const celm_value *deprecated = celm_map_cget(run->chart->metadata, "deprecated");
+    if (deprecated && deprecated->kind == CELM_VALUE_BOOL && deprecated->as.boolean)
+        fputs("level=WARN msg=\"this chart is deprecated\"\n", stderr);
     if (celm_chart_check_dependencies(run->chart, &err) != CELM_OK)
         return cli_fail("an error occurred while checking for chart dependencies. You may need to run 'helm dependency "
                         "build' to fetch missing dependencies: %s", err.message);

@@ -4,6 +4,7 @@
 
 #include "buffer.h"
 #include "celm/celm.h"
+#include "slog_line.h"
 #include "values_coalesce.h"
 
 typedef struct processor {
@@ -15,7 +16,7 @@ typedef struct processor {
 
 static void warn(const processor *p, const char *message)
 {
-    if (p->warn)
+    if (p->warn && message)
         p->warn(p->payload, message);
 }
 
@@ -138,8 +139,9 @@ static int resolve_aliases(const processor *p, celm_chart *chart, const celm_val
     return CELM_OK;
 }
 
-/* Helm's Values.Table: the map at a dotted path, or NULL. */
-static celm_value *table_at(celm_value *values, const char *path)
+/* Helm's Values.Table: the map at a dotted path, or NULL with the key that is not a table in
+ * *missing (when missing is not NULL). */
+static celm_value *table_at(celm_arena *arena, celm_value *values, const char *path, const char **missing)
 {
     celm_value *table = values;
     const char *start = path;
@@ -147,8 +149,11 @@ static celm_value *table_at(celm_value *values, const char *path)
         const char *dot = strchr(start, '.');
         size_t len = dot ? (size_t)(dot - start) : strlen(start);
         celm_value *next = celm_map_get(table, start, len);
-        if (!next || next->kind != CELM_VALUE_MAP)
+        if (!next || next->kind != CELM_VALUE_MAP) {
+            if (missing)
+                *missing = celm_arena_strndup(arena, start, len);
             return NULL;
+        }
         table = next;
         if (!dot)
             return table;
@@ -161,7 +166,7 @@ static celm_value *path_value(celm_arena *arena, celm_value *values, const char 
 {
     const char *dot = strrchr(path, '.');
     celm_value *table = values;
-    if (dot && !(table = table_at(values, celm_arena_strndup(arena, path, (size_t)(dot - path)))))
+    if (dot && !(table = table_at(arena, values, celm_arena_strndup(arena, path, (size_t)(dot - path)), NULL)))
         return NULL;
     const char *key = dot ? dot + 1 : path;
     celm_value *value = celm_map_get(table, key, strlen(key));
@@ -195,8 +200,9 @@ static void apply_tags(const processor *p, const celm_value *declared, celm_valu
             if (value && value->kind == CELM_VALUE_BOOL)
                 value->as.boolean ? (has_true = 1) : (has_false = 1);
             else if (value)
-                warn(p, celm_arena_printf(p->arena, "returned non-bool value tag=%s chart=%s", tag->as.string.data,
-                                          text_field(dependency, "name")));
+                warn(p, celm_slog_line(p->arena, "WARN", "returned non-bool value",
+                                       (const char *const[]){"tag", tag->as.string.data, "chart",
+                                                             text_field(dependency, "name"), NULL}));
         }
         set_enabled(p, dependency, !(!has_true && has_false));
     }
@@ -224,8 +230,9 @@ static void apply_conditions(const processor *p, const celm_value *declared, cel
                     break;
                 }
                 if (value)
-                    warn(p, celm_arena_printf(p->arena, "returned non-bool value path=%.*s chart=%s", (int)part, start,
-                                              text_field(dependency, "name")));
+                    warn(p, celm_slog_line(p->arena, "WARN", "returned non-bool value",
+                                           (const char *const[]){"path", path + strlen(prefix), "chart",
+                                                                 text_field(dependency, "name"), NULL}));
             }
             if (!comma)
                 break;
@@ -340,9 +347,16 @@ static int import_one(const processor *p, const celm_value *entry, const char *d
     celm_value *pair = import_pair(p->arena, child, parent);
     if (!pair || celm_list_append(p->arena, normal, pair) != CELM_OK)
         return CELM_ENOMEM;
-    celm_value *table = table_at(values, celm_arena_printf(p->arena, "%s.%s", dependency, child));
+    const char *missing = "";
+    celm_value *table = table_at(p->arena, values, celm_arena_printf(p->arena, "%s.%s", dependency, child), &missing);
     if (!table) {
-        warn(p, celm_arena_printf(p->arena, "ImportValues missing table from chart %s: %s", dependency, child));
+        const char *error = celm_arena_printf(p->arena, "\"%s\" is not a table", missing);
+        if (entry->kind == CELM_VALUE_MAP)
+            warn(p, celm_slog_line(p->arena, "WARN", "ImportValues missing table from chart",
+                                   (const char *const[]){"chart", dependency, "error", error, NULL}));
+        else
+            warn(p, celm_slog_line(p->arena, "WARN", "ImportValues missing table",
+                                   (const char *const[]){"error", error, NULL}));
         return CELM_OK;
     }
     celm_value *placed = nest_at(p->arena, parent, celm_value_copy(p->arena, table));

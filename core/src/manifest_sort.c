@@ -5,6 +5,7 @@
 
 #include "celm/celm.h"
 #include "manifest_head.h"
+#include "slog_line.h"
 #include "unicode_tables.h"
 #include "utf8.h"
 
@@ -151,11 +152,10 @@ static int add_hook(sorter *s, const char *path, const celm_string *doc, const m
     hook.event_count = split_list(s->arena, events, &hook.events);
     for (size_t i = 0; i < hook.event_count; i++) {
         if (!(hook.events[i] = canonical_event(hook.events[i]))) {
-            if (s->warn) {
-                char message[512];
-                snprintf(message, sizeof message, "skipping unknown hooks: %s", events);
-                s->warn(s->payload, message);
-            }
+            const char *line = celm_slog_line(s->arena, "INFO", "skipping unknown hooks",
+                                              (const char *const[]){"hookTypes", events, NULL});
+            if (s->warn && line)
+                s->warn(s->payload, line);
             return CELM_OK;
         }
     }

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "celm/celm.h"
+#include "slog_line.h"
 #include "values_coalesce.h"
 
 #define GLOBAL_KEY "global"
@@ -29,7 +30,10 @@ static void warn(const coalescer *c, const char *format, const char *a, const ch
         return;
     char message[1024];
     snprintf(message, sizeof message, format, a, b);
-    c->warn(c->payload, message);
+    /* Helm's log.Printf, which its slog logger takes over. */
+    const char *line = celm_slog_line(c->arena, "INFO", message, NULL);
+    if (line)
+        c->warn(c->payload, line);
 }
 
 static int is_table(const celm_value *value)

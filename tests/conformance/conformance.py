@@ -5,8 +5,8 @@
 Each chart is rendered with `template rel <chart> -n conformance` by helm twice and by celm once.
 Where helm's two runs agree, celm must print the same bytes. Where they differ, the differing
 span of each line is random or time-dependent: celm's line must keep the same text around it and
-fill the span with text of the same shape (length and alphabet). Where helm refuses a chart,
-celm must refuse it with the same `Error:` line.
+fill the span with text of the same shape (length and alphabet). stderr (helm's log lines) must
+be the same bytes. Where helm refuses a chart, celm must refuse it with the same `Error:` line.
 
 PASSING_LIST names the charts known to conform; any of them failing fails the run. Charts that
 conform but are not listed yet are reported so the list can grow (--record rewrites it).
@@ -122,6 +122,8 @@ def check(chart, celm, helm, env):
     if hs1 != 0 or cs != 0:
         ok = hs1 == cs and error_line(he1) == error_line(ce) and error_line(he1) != ""
         return ok, f"exit helm={hs1} celm={cs}: helm {error_line(he1)!r} celm {error_line(ce)!r}"
+    if he1 != ce:
+        return False, f"stderr differs: helm {he1[:200]!r} celm {ce[:200]!r}"
     return output_conforms(ho1, ho2, co), first_difference(ho1, ho2, co)
 
 
