@@ -38,6 +38,21 @@ static int host_error_set(celm_error *err, int code, const char *format, ...)
     return code;
 }
 
+static celm_kube *host_kube;
+
+void celm_host_set_kube(celm_kube *kube)
+{
+    host_kube = kube;
+}
+
+static int host_kube_request(celm_arena *arena, const celm_kube_request *request, celm_kube_response *out,
+                             celm_error *err)
+{
+    if (!host_kube)
+        return celm_error_set(err, CELM_EUNSUPPORTED, "no Kubernetes cluster is configured for this command");
+    return celm_kube_send(host_kube, arena, request, out, err);
+}
+
 static const celm_host host_table = {
     .size = sizeof(celm_host),
     .abi_major = CELM_ABI_MAJOR,
@@ -72,6 +87,11 @@ static const celm_host host_table = {
     .regex_compile = celm_host_regex_compile,
     .regex_search = celm_go_regex_search,
     .regex_group_count = celm_go_regex_group_count,
+    .base64_encode = celm_base64_encode,
+    .base64_decode = celm_base64_decode,
+    .gzip_compress = celm_gzip_compress,
+    .gzip_decompress = celm_gzip_decompress,
+    .kube_request = host_kube_request,
 };
 
 const celm_host *celm_host_table(void)

@@ -4,10 +4,9 @@
  * loading them, though only .tgz charts and `package` use it. */
 #include "libarchive_lazy.h"
 
-#include <dlfcn.h>
 #include <pthread.h>
-#include <stdio.h>
-#include <string.h>
+
+#include "lazy_library.h"
 
 static celm_libarchive table;
 static const char *failure;
@@ -16,21 +15,10 @@ static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 static void load(void)
 {
-    void *library = dlopen(CELM_LIBARCHIVE_SONAME, RTLD_NOW | RTLD_LOCAL);
-    if (!library) {
-        snprintf(failure_text, sizeof failure_text, "%s", dlerror());
-        failure = failure_text;
-        return;
-    }
-    void *symbol;
-#define CELM_LIBARCHIVE_RESOLVE(type, name, parameters)                                            \
-    if (!(symbol = dlsym(library, #name))) {                                                        \
-        failure = #name " is missing from " CELM_LIBARCHIVE_SONAME;                                 \
-        return;                                                                                     \
-    }                                                                                               \
-    memcpy(&table.name, &symbol, sizeof symbol);
-    CELM_LIBARCHIVE_FUNCTIONS(CELM_LIBARCHIVE_RESOLVE)
-#undef CELM_LIBARCHIVE_RESOLVE
+    static const char *const names[] = {CELM_LIBARCHIVE_FUNCTIONS(CELM_LAZY_NAME)};
+    _Static_assert(sizeof table == sizeof names, "the table holds one pointer per function");
+    failure = celm_lazy_library_open(CELM_LIBARCHIVE_SONAME, names, sizeof names / sizeof names[0], &table, failure_text,
+                                     sizeof failure_text);
 }
 
 const celm_libarchive *celm_libarchive_load(const char **why)

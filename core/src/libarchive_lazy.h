@@ -5,6 +5,8 @@
 #include <archive.h>
 #include <archive_entry.h>
 
+#include "lazy_library.h"
+
 /* The libarchive functions celm calls: X(return type, name, parameter list). */
 #define CELM_LIBARCHIVE_FUNCTIONS(X)                                                                \
     X(struct archive *, archive_read_new, (void))                                                   \
@@ -41,11 +43,9 @@
     X(int, archive_write_close, (struct archive *))                                                 \
     X(int, archive_write_free, (struct archive *))
 
-#define CELM_LIBARCHIVE_FIELD(type, name, parameters) type(*name) parameters;
 typedef struct celm_libarchive {
-    CELM_LIBARCHIVE_FUNCTIONS(CELM_LIBARCHIVE_FIELD)
+    CELM_LIBARCHIVE_FUNCTIONS(CELM_LAZY_FIELD)
 } celm_libarchive;
-#undef CELM_LIBARCHIVE_FIELD
 
 /* The loaded library (the same table on every call), or NULL with the loader's reason in *why. */
 const celm_libarchive *celm_libarchive_load(const char **why);

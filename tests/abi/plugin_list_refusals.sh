@@ -2,6 +2,7 @@
 # plugin_list_refusals.sh: `celm plugin list` shows every fixture's status and names each refused file.
 set -euo pipefail
 celm=$1 fixtures=$2
+minor=$(sed -n 's/^#define CELM_ABI_MINOR \([0-9]*\)$/\1/p' "$(dirname "$0")/../../sdk/include/celm/abi.h")
 out=$(mktemp) err=$(mktemp)
 trap 'rm -f "$out" "$err"' EXIT
 
@@ -25,8 +26,8 @@ expect_row nosymbol "symbol missing"
 expect_row createfails "create failed"
 expect_row missingdep "dependency missing"
 expect_row wrongname "bad descriptor"
-expect_reason badmajor "ABI major mismatch: built for plugin ABI 2.0, this celm provides 1.0"
-expect_reason newerminor "newer ABI minor than the core: built for plugin ABI 1.3"
+expect_reason badmajor "ABI major mismatch: built for plugin ABI 2.0, this celm provides 1.$minor"
+expect_reason newerminor "newer ABI minor than the core: built for plugin ABI 1.$((minor + 3))"
 expect_reason nosymbol "does not export the entry symbol celm_plugin_storage_nosymbol"
 expect_reason createfails "create failed: fixture refuses to start: no backend configured"
 expect_reason missingdep "a library it depends on is missing (libcelm_fixture_dependency.so"

@@ -44,8 +44,12 @@ static void each_fixture_gets_its_reason(void)
     size_t count = celm_registry_scan(registry, &infos);
     CHECK_INT(count, 7);
     expect_status(infos, count, "good", CELM_PLUGIN_LOADED, NULL);
-    expect_status(infos, count, "badmajor", CELM_PLUGIN_ABI_MAJOR_MISMATCH, "built for plugin ABI 2.0, this celm provides 1.0");
-    expect_status(infos, count, "newerminor", CELM_PLUGIN_ABI_MINOR_NEWER, "built for plugin ABI 1.3, newer than this celm's 1.0");
+    char major_text[128], minor_text[128];
+    snprintf(major_text, sizeof major_text, "built for plugin ABI 2.0, this celm provides 1.%d", CELM_ABI_MINOR);
+    snprintf(minor_text, sizeof minor_text, "built for plugin ABI 1.%d, newer than this celm's 1.%d",
+             CELM_ABI_MINOR + 3, CELM_ABI_MINOR);
+    expect_status(infos, count, "badmajor", CELM_PLUGIN_ABI_MAJOR_MISMATCH, major_text);
+    expect_status(infos, count, "newerminor", CELM_PLUGIN_ABI_MINOR_NEWER, minor_text);
     expect_status(infos, count, "nosymbol", CELM_PLUGIN_SYMBOL_MISSING, "celm_plugin_storage_nosymbol");
     expect_status(infos, count, "createfails", CELM_PLUGIN_CREATE_FAILED, "fixture refuses to start: no backend configured");
     expect_status(infos, count, "missingdep", CELM_PLUGIN_DEPENDENCY_MISSING, "libcelm_fixture_dependency.so");

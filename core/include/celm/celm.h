@@ -15,6 +15,8 @@
 #include "celm/manifest.h"
 #include "celm/render_chart.h"
 #include "celm/schema.h"
+#include "celm/kube_client.h"
+#include "celm/release.h"
 
 #define CELM_VERSION "0.1.0"
 
@@ -76,6 +78,13 @@ size_t celm_format_float_g(double value, char *buf);
 size_t celm_format_float32_g(double value, char *buf);
 /* Go encoding/json's float64 text into buf (at least 32 bytes); returns the length. */
 size_t celm_format_float_json(double value, char *buf);
+
+/* --- bytes (base64.c, gzip.c) ------------------------------------------------------------- */
+int celm_base64_encode(celm_arena *arena, const void *data, size_t len, celm_string *out);
+int celm_base64_decode(celm_arena *arena, const char *text, size_t len, celm_string *out, celm_error *err);
+int celm_gzip_compress(celm_arena *arena, const void *data, size_t len, int level, celm_string *out,
+                       celm_error *err);
+int celm_gzip_decompress(celm_arena *arena, const void *data, size_t len, celm_string *out, celm_error *err);
 
 /* --- plugins (plugin_loader.c, plugin_registry.c) ------------------------------------------- */
 typedef enum celm_plugin_status {

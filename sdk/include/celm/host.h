@@ -8,6 +8,7 @@
 #include "celm/abi.h"
 #include "celm/arena.h"
 #include "celm/error.h"
+#include "celm/kube.h"
 #include "celm/semver_info.h"
 #include "celm/value.h"
 
@@ -101,6 +102,24 @@ typedef struct celm_host {
     size_t (*regex_search)(const celm_regex *regex, const char *text, size_t len, size_t start, size_t *groups,
                            size_t group_slots);
     size_t (*regex_group_count)(const celm_regex *regex);  /* capturing groups, without group 0 */
+
+    /* --- ABI 1.1 ----------------------------------------------------------------------------- */
+    /* Standard base64 with padding (Go's StdEncoding); decode skips newlines, refuses the rest. */
+    int (*base64_encode)(celm_arena *arena, const void *data, size_t len, celm_string *out);
+    int (*base64_decode)(celm_arena *arena, const char *text, size_t len, celm_string *out,
+                         celm_error *err);
+    /* gzip as Go's compress/gzip writes it (no name, mtime 0, OS 255); level 1-9 or -1. */
+    int (*gzip_compress)(celm_arena *arena, const void *data, size_t len, int level,
+                         celm_string *out, celm_error *err);
+    int (*gzip_decompress)(celm_arena *arena, const void *data, size_t len, celm_string *out,
+                           celm_error *err);
+    /* Sends one request to the command's cluster. Returns CELM_OK for a 2xx answer. Otherwise
+     * fills `err` with the server's message (a Status object's `message`) or the transport
+     * failure, sets out->status, and returns CELM_ENOTFOUND for 404, CELM_EEXISTS for 409
+     * AlreadyExists, CELM_ECONFLICT for other 409s, CELM_EIO when no answer arrived, CELM_EFAIL
+     * for the rest. `out` is filled in every case where an answer arrived. */
+    int (*kube_request)(celm_arena *arena, const celm_kube_request *request,
+                        celm_kube_response *out, celm_error *err);
 } celm_host;
 
 #define CELM_HOST_HAS(host, member) \

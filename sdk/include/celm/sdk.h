@@ -7,6 +7,7 @@
 #include "celm/error.h"
 #include "celm/value.h"
 #include "celm/semver_info.h"
+#include "celm/kube.h"
 #include "celm/host.h"
 #include "celm/plugin.h"
 #include "celm/storage.h"

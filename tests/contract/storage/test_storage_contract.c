@@ -1,7 +1,8 @@
 /* test_storage_contract.c: the contract every storage plugin keeps, run against one named driver.
  *
- * Usage: test_storage_contract PLUGIN_DIR DRIVER [NAMESPACE]. Later storage plugins (secret,
- * configmap) run this same suite against the real cluster. */
+ * Usage: test_storage_contract [--cluster] PLUGIN_DIR DRIVER [NAMESPACE]. With --cluster (the
+ * secret and configmap drivers) it runs against the cluster named by $KUBECONFIG; every case
+ * starts from empty namespaces. */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -11,6 +12,8 @@
 static const char *plugin_dir;
 static const char *driver;
 static const char *test_namespace = "contract";
+static const char *other_namespace;
+static celm_kube *kube;
 
 typedef struct fixture {
     celm_registry *registry;
@@ -19,6 +22,26 @@ typedef struct fixture {
     celm_arena *arena;
     celm_error err;
 } fixture;
+
+/* Stored drivers keep records between cases: remove what earlier cases (or runs) left. */
+static int forget_everything(fixture *f)
+{
+    const char *namespaces[] = {test_namespace, other_namespace};
+    for (size_t n = 0; n < 2; n++) {
+        celm_release_record *found;
+        size_t count;
+        if (f->ops->list(f->plugin.instance, f->arena, namespaces[n], NULL, &found, &count, &f->err) != CELM_OK) {
+            check_fail(__FILE__, __LINE__, "cannot list %s: %s", namespaces[n], f->err.message);
+            return 0;
+        }
+        for (size_t i = 0; i < count; i++)
+            if (f->ops->remove(f->plugin.instance, f->arena, namespaces[n], found[i].key, NULL, &f->err) != CELM_OK) {
+                check_fail(__FILE__, __LINE__, "cannot remove %s: %s", found[i].key, f->err.message);
+                return 0;
+            }
+    }
+    return 1;
+}
 
 static int fixture_open(fixture *f)
 {
@@ -32,7 +55,7 @@ static int fixture_open(fixture *f)
     }
     f->ops = f->plugin.descriptor->ops;
     f->arena = celm_arena_create();
-    return 1;
+    return forget_everything(f);
 }
 
 static void fixture_close(fixture *f)
@@ -88,7 +111,11 @@ static void created_record_reads_back_unchanged(void)
     CHECK_STR(got.status, "deployed");
     CHECK_INT(got.revision, 1);
     CHECK_MEM(got.body, got.body_len, record.body, record.body_len);
-    CHECK(celm_value_equal(got.labels, record.labels));
+    for (size_t i = 0; i < record.labels->as.map.count; i++) {
+        const celm_map_entry *label = &record.labels->as.map.entries[i];
+        const celm_value *kept = celm_map_get(got.labels, label->key.data, label->key.len);
+        CHECK(kept && celm_value_equal(kept, label->value));
+    }
     fixture_close(&f);
 }
 
@@ -188,12 +215,12 @@ static void namespaces_keep_records_apart(void)
         return;
     celm_release_record record = make_record(&f, "web", 1, "deployed");
     CHECK_INT(f.ops->create(f.plugin.instance, &record, &f.err), CELM_OK);
-    record.release_namespace = "other";
+    record.release_namespace = other_namespace;
     CHECK_INT(f.ops->create(f.plugin.instance, &record, &f.err), CELM_OK);
     celm_release_record got;
-    CHECK_INT(f.ops->get(f.plugin.instance, f.arena, "other", record.key, &got, &f.err), CELM_OK);
-    CHECK_STR(got.release_namespace, "other");
-    CHECK_INT(f.ops->remove(f.plugin.instance, f.arena, "other", record.key, NULL, &f.err), CELM_OK);
+    CHECK_INT(f.ops->get(f.plugin.instance, f.arena, other_namespace, record.key, &got, &f.err), CELM_OK);
+    CHECK_STR(got.release_namespace, other_namespace);
+    CHECK_INT(f.ops->remove(f.plugin.instance, f.arena, other_namespace, record.key, NULL, &f.err), CELM_OK);
     CHECK_INT(f.ops->get(f.plugin.instance, f.arena, test_namespace, record.key, &got, &f.err), CELM_OK);
     fixture_close(&f);
 }
@@ -218,16 +245,63 @@ static void large_bodies_survive(void)
     fixture_close(&f);
 }
 
+static void disconnect_cluster(void)
+{
+    celm_host_set_kube(NULL);
+    celm_kube_close(kube);
+}
+
+static int create_namespace(celm_arena *arena, const char *name)
+{
+    celm_error err = CELM_ERROR_INIT;
+    const char *body = celm_arena_printf(arena, "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\","
+                                         "\"metadata\":{\"name\":\"%s\"}}", name);
+    celm_kube_request request = {.size = sizeof request, .method = "POST", .path = "/api/v1/namespaces",
+                                 .body = body, .body_len = strlen(body)};
+    celm_kube_response response;
+    int status = celm_kube_send(kube, arena, &request, &response, &err);
+    if (status != CELM_OK && status != CELM_EEXISTS) {
+        fprintf(stderr, "cannot create namespace %s: %s\n", name, err.message);
+        return 0;
+    }
+    return 1;
+}
+
+/* The cluster of $KUBECONFIG, with the namespaces the cases use. */
+static int connect_cluster(void)
+{
+    celm_kube_options options = {0};
+    celm_error err = CELM_ERROR_INIT;
+    if (celm_kube_open(&options, &kube, &err) != CELM_OK) {
+        fprintf(stderr, "cannot open the cluster: %s\n", err.message);
+        return 0;
+    }
+    celm_host_set_kube(kube);
+    atexit(disconnect_cluster);
+    celm_arena *arena = celm_arena_create();
+    int ok = create_namespace(arena, test_namespace) && create_namespace(arena, other_namespace);
+    celm_arena_destroy(arena);
+    return ok;
+}
+
 int main(int argc, char **argv)
 {
+    int on_cluster = argc > 1 && !strcmp(argv[1], "--cluster");
+    argc -= on_cluster;
+    argv += on_cluster;
     if (argc < 3) {
-        fprintf(stderr, "usage: test_storage_contract PLUGIN_DIR DRIVER [NAMESPACE]\n");
+        fprintf(stderr, "usage: test_storage_contract [--cluster] PLUGIN_DIR DRIVER [NAMESPACE]\n");
         return 2;
     }
     plugin_dir = argv[1];
     driver = argv[2];
     if (argc > 3)
         test_namespace = argv[3];
+    char other[256];
+    snprintf(other, sizeof other, "%s-other", test_namespace);
+    other_namespace = other;
+    if (on_cluster && !connect_cluster())
+        return 1;
     static const check_case cases[] = {
         CASE(created_record_reads_back_unchanged), CASE(creating_an_existing_key_fails),
         CASE(missing_keys_are_not_found), CASE(update_replaces_status_labels_and_body),

@@ -1,0 +1,115 @@
+/* chart_run.c: what template, install and upgrade share: user values, chart loading, dependency
+ * processing, coalescing and schema validation, and the plugin registry. */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chart_run.h"
+
+void cli_print_warning(void *payload, const char *message)
+{
+    (void)payload;
+    fprintf(stderr, "%s\n", message);
+}
+
+int chart_run_load_user_values(chart_run *run)
+{
+    celm_values_options options = CELM_VALUES_OPTIONS_INIT;
+    options.value_files = cli_flag_list(run->invocation, "values", &options.value_file_count);
+    options.json_values = cli_flag_list(run->invocation, "set-json", &options.json_value_count);
+    options.values = cli_flag_list(run->invocation, "set", &options.value_count);
+    options.string_values = cli_flag_list(run->invocation, "set-string", &options.string_value_count);
+    options.file_values = cli_flag_list(run->invocation, "set-file", &options.file_value_count);
+    options.literal_values = cli_flag_list(run->invocation, "set-literal", &options.literal_value_count);
+    celm_error err = CELM_ERROR_INIT;
+    if (celm_values_merge_user(run->arena, &options, &run->user_values, &err) != CELM_OK)
+        return cli_fail("%s", err.message);
+    return 0;
+}
+
+int chart_run_load_chart(chart_run *run)
+{
+    celm_error err = CELM_ERROR_INIT;
+    char absolute[PATH_MAX];
+    const char *path = realpath(run->chart_path, absolute) ? absolute : run->chart_path;
+    if (celm_chart_load(&run->chart, path, &err) != CELM_OK)
+        return cli_fail("%s", err.message);
+    const celm_value *type = celm_map_cget(run->chart->metadata, "type");
+    if (type && type->kind == CELM_VALUE_STRING && type->as.string.len && strcmp(type->as.string.data, "application") != 0)
+        return cli_fail("%s charts are not installable", type->as.string.data);
+    const celm_value *deprecated = celm_map_cget(run->chart->metadata, "deprecated");
+    if (deprecated && deprecated->kind == CELM_VALUE_BOOL && deprecated->as.boolean)
+        fputs("level=WARN msg=\"this chart is deprecated\"\n", stderr);
+    if (celm_chart_check_dependencies(run->chart, &err) != CELM_OK)
+        return cli_fail("an error occurred while checking for chart dependencies. You may need to run 'helm dependency "
+                        "build' to fetch missing dependencies: %s", err.message);
+    return 0;
+}
+
+typedef struct schema_list {
+    celm_schema_chart *charts;
+    size_t count;
+} schema_list;
+
+/* The tree depth first, parents before children, as ValidateAgainstSchema walks it. */
+static void collect_schemas(const celm_chart *chart, int parent, schema_list *list)
+{
+    int index = (int)list->count;
+    celm_schema_chart *entry = &list->charts[list->count++];
+    memset(entry, 0, sizeof *entry);
+    entry->name = chart->name;
+    entry->schema = chart->schema ? chart->schema->data : NULL;
+    entry->schema_len = chart->schema ? chart->schema->len : 0;
+    entry->parent = parent;
+    for (size_t i = 0; i < chart->dependency_count; i++)
+        collect_schemas(chart->dependencies[i], index, list);
+}
+
+static size_t chart_count(const celm_chart *chart)
+{
+    size_t count = 1;
+    for (size_t i = 0; i < chart->dependency_count; i++)
+        count += chart_count(chart->dependencies[i]);
+    return count;
+}
+
+static int validate_schemas(chart_run *run)
+{
+    schema_list list = {celm_arena_alloc(run->arena, chart_count(run->chart) * sizeof(celm_schema_chart)), 0};
+    if (!list.charts)
+        return cli_fail("out of memory");
+    collect_schemas(run->chart, -1, &list);
+    celm_string message = {"", 0};
+    celm_error err = CELM_ERROR_INIT;
+    int status = celm_schema_validate_charts(run->arena, list.charts, list.count, run->values, &message, &err);
+    if (status == CELM_EINVAL && message.len)
+        return cli_fail("%s", message.data);
+    return status == CELM_OK ? 0 : cli_fail("%s", err.message);
+}
+
+/* Dependencies, coalescing and the schema, as Install.RunWithContext and ToRenderValues do. */
+int chart_run_prepare_values(chart_run *run)
+{
+    celm_error err = CELM_ERROR_INIT;
+    if (celm_chart_process_dependencies(run->chart, run->user_values, cli_print_warning, NULL, &err) != CELM_OK)
+        return cli_fail("chart dependencies processing failed: %s", err.message);
+    if (celm_values_coalesce(run->arena, run->chart, run->user_values, 0, cli_print_warning, NULL, &run->values, &err) != CELM_OK)
+        return cli_fail("%s", err.message);
+    return cli_flag_is_true(run->invocation, "skip-schema-validation") ? 0 : validate_schemas(run);
+}
+
+celm_registry *cli_open_registry(const cli_invocation *invocation)
+{
+    char **path = celm_plugin_search_path((const char *const *)invocation->settings->plugin_dirs,
+                                          invocation->settings->plugin_dir_count);
+    size_t count = 0;
+    while (path && path[count])
+        count++;
+    celm_registry *registry = NULL;
+    celm_error err = CELM_ERROR_INIT;
+    celm_registry_open(&registry, (const char *const *)path, count, &err);
+    celm_plugin_search_path_free(path);
+    return registry;
+}
+

@@ -1,0 +1,64 @@
+/* kube_client.h: libcelm's Kubernetes client: kubeconfig, one reused connection, REST mapping. */
+#ifndef CELM_KUBE_CLIENT_H
+#define CELM_KUBE_CLIENT_H
+
+#include <stddef.h>
+
+#include "celm/sdk.h"
+
+/* helm's --kube-* flags (and HELM_KUBE* variables, which the CLI folds in). NULL or "" means not
+ * given; a given value overrides what the kubeconfig says. */
+typedef struct celm_kube_options {
+    const char *kubeconfig;         /* --kubeconfig; else the $KUBECONFIG list; else ~/.kube/config */
+    const char *context;            /* --kube-context */
+    const char *namespace_name;     /* -n */
+    const char *apiserver;          /* --kube-apiserver */
+    const char *ca_file;            /* --kube-ca-file */
+    const char *token;              /* --kube-token */
+    const char *as_user;            /* --kube-as-user */
+    const char *const *as_groups;   /* --kube-as-group */
+    size_t as_group_count;
+    const char *tls_server_name;    /* --kube-tls-server-name */
+    int insecure_skip_tls_verify;   /* --kube-insecure-skip-tls-verify */
+    double qps;                     /* --qps; 0 = unlimited */
+    long burst;                     /* --burst-limit */
+} celm_kube_options;
+
+typedef struct celm_kube celm_kube;
+
+/* Reads the kubeconfig and resolves the context; touches no network. Errors read like client-go's. */
+int celm_kube_open(const celm_kube_options *options, celm_kube **out, celm_error *err);
+void celm_kube_close(celm_kube *kube);
+/* -n, else the context's namespace, else "default". */
+const char *celm_kube_namespace(const celm_kube *kube);
+/* The server URL without a trailing slash, e.g. "https://127.0.0.1:6443". */
+const char *celm_kube_server(const celm_kube *kube);
+/* One request over the client's connection; see kube_request in host.h for the contract. */
+int celm_kube_send(celm_kube *kube, celm_arena *arena, const celm_kube_request *request,
+                      celm_kube_response *out, celm_error *err);
+/* GET of `path` parsed as JSON into *out. */
+int celm_kube_get_json(celm_kube *kube, celm_arena *arena, const char *path, celm_value **out,
+                       celm_error *err);
+/* The client behind the host table's kube_request (NULL: plugins get "no cluster configured"). */
+void celm_host_set_kube(celm_kube *kube);
+
+/* --- REST mapping (kube_discovery.c) ------------------------------------------------------ */
+typedef struct celm_kube_resource {
+    const char *group_version;      /* "v1", "apps/v1" */
+    const char *resource;           /* plural, e.g. "deployments" */
+    const char *kind;
+    int namespaced;
+} celm_kube_resource;
+
+/* Maps apiVersion and kind to the resource through the server's discovery documents (fetched once
+ * per client). CELM_ENOTFOUND with client-go's text when the server has no such kind. */
+int celm_kube_resource_for(celm_kube *kube, const char *api_version, const char *kind,
+                           celm_kube_resource *out, celm_error *err);
+/* The URL path of an object (or of the collection when name is NULL); namespace ignored for
+ * cluster-scoped resources. Arena string. */
+const char *celm_kube_resource_path(celm_arena *arena, const celm_kube_resource *resource,
+                                    const char *namespace_name, const char *name);
+/* Forgets discovered resources, e.g. after CRDs were created. */
+void celm_kube_forget_discovery(celm_kube *kube);
+
+#endif

@@ -1,0 +1,15 @@
+/* os_file.h: whole files read the way Go's os.ReadFile reads them, with Go's error texts. */
+#ifndef CELM_OS_FILE_H
+#define CELM_OS_FILE_H
+
+#include "buffer.h"
+#include "celm/celm.h"
+
+/* "<operation> <path>: <reason>" with CELM_ENOTFOUND for ENOENT, else CELM_EIO. */
+int celm_os_error(celm_error *err, const char *operation, const char *path, int error_number);
+/* Moves the buffer into `arena` as *out (an empty string when nothing was read). */
+int celm_os_read_finish(celm_buffer *buffer, celm_arena *arena, celm_string *out, celm_error *err);
+/* The whole file; errors name "open" or "read" like Go's. */
+int celm_os_read_file(celm_arena *arena, const char *path, celm_string *out, celm_error *err);
+
+#endif
