@@ -111,12 +111,12 @@ static const cli_command top_commands[] = {
      "\n"
      "Values come from the chart, then from each --values file and each --set, --set-string,\n"
      "--set-file, --set-json and --set-literal, the rightmost winning.",
-     cli_install_flags, AT_LEAST(1), cli_not_implemented, NULL},
+     cli_install_flags, AT_LEAST(1), cli_install_command, NULL},
     {"list", ALIASES("ls"), "list releases", "",
      "List the releases of the current namespace (or of all with -A), sorted by name. Status flags\n"
      "such as --deployed or --failed narrow the list and combine; --filter takes a regular\n"
      "expression matched against release names.",
-     cli_list_flags, NONE, cli_not_implemented, NULL},
+     cli_list_flags, NONE, cli_list_command, NULL},
     {"test", NULL, "run tests for a release", "[RELEASE]",
      "Run the test hooks of a release; the tests are defined by the chart.",
      cli_test_flags, EXACTLY(1), cli_not_implemented, NULL},
@@ -127,7 +127,7 @@ static const cli_command top_commands[] = {
     {"status", NULL, "display the status of the named release", "RELEASE_NAME",
      "Show the status of a release: when it was last deployed, its namespace, state, revision\n"
      "and notes.",
-     cli_status_flags, EXACTLY(1), cli_not_implemented, NULL},
+     cli_status_flags, EXACTLY(1), cli_status_command, NULL},
     {"template", NULL, "locally render templates", "[NAME] [CHART]",
      "Render a chart's templates locally and print the manifests. Values that would come from a\n"
      "cluster are faked unless --dry-run=server; nothing is checked against a cluster.",
@@ -135,7 +135,7 @@ static const cli_command top_commands[] = {
     {"uninstall", ALIASES("del", "delete", "un"), "uninstall a release", "RELEASE_NAME [...]",
      "Remove every resource of a release and its history; with --keep-history, keep the\n"
      "history, marked uninstalled.",
-     cli_uninstall_flags, AT_LEAST(1), cli_not_implemented, NULL},
+     cli_uninstall_flags, AT_LEAST(1), cli_uninstall_command, NULL},
     {"upgrade", NULL, "upgrade a release", "[RELEASE] [CHART]",
      "Upgrade a release to a new version of a chart. The chart is given as for 'celm install';\n"
      "values combine the same way, the rightmost winning.",

@@ -4,7 +4,7 @@
 
 #include "buffer.h"
 #include "celm/celm.h"
-#include "slog_line.h"
+#include "celm/celm.h"
 #include "values_coalesce.h"
 
 typedef struct processor {

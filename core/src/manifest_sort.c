@@ -5,7 +5,7 @@
 
 #include "celm/celm.h"
 #include "manifest_head.h"
-#include "slog_line.h"
+#include "celm/celm.h"
 #include "unicode_tables.h"
 #include "utf8.h"
 

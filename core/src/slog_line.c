@@ -1,5 +1,5 @@
 /* slog_line.c: log lines as helm prints them (log/slog's text handler, without the time). */
-#include "slog_line.h"
+#include "celm/celm.h"
 
 #include <string.h>
 

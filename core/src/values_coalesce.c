@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "celm/celm.h"
-#include "slog_line.h"
+#include "celm/celm.h"
 #include "values_coalesce.h"
 
 #define GLOBAL_KEY "global"

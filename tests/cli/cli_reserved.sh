@@ -9,19 +9,9 @@ reserved() {
     check_error "$name is reserved" "\"$name\" is not implemented in celm yet" "$@"
 }
 
-reserved install install myrelease ./chart
-reserved install install --generate-name ./chart
-reserved install install --set a=b --set-string c=d -f values.yaml -f other.yaml --wait --timeout 1m30s \
-    --labels team=x,tier=y --dry-run=server -o json -n ns myrelease ./chart
 reserved upgrade upgrade -i --dry-run --reuse-values --history-max 3 myrelease ./chart
 reserved rollback rollback myrelease 2
-reserved uninstall uninstall myrelease other
-reserved uninstall delete myrelease
-reserved uninstall un --keep-history --cascade orphan myrelease
-reserved list list
-reserved list ls -A -o json --max 10 --filter 'a.*'
 reserved history hist myrelease
-reserved status status myrelease --revision 2
 reserved test test myrelease --logs --filter name=a,name=b
 reserved lint lint ./chart --strict --with-subcharts
 reserved pull pull repo/chart --untar --version 1.2.3

@@ -79,6 +79,11 @@ size_t celm_format_float32_g(double value, char *buf);
 /* Go encoding/json's float64 text into buf (at least 32 bytes); returns the length. */
 size_t celm_format_float_json(double value, char *buf);
 
+/* --- logging (slog_line.c) ---------------------------------------------------------------- */
+/* "level=LEVEL msg=MSG key=value ..." as helm's log/slog text handler prints it (no time);
+ * `attributes` holds key, value pairs and ends with NULL. NULL when out of memory. */
+const char *celm_slog_line(celm_arena *arena, const char *level, const char *message, const char *const *attributes);
+
 /* --- bytes (base64.c, gzip.c) ------------------------------------------------------------- */
 int celm_base64_encode(celm_arena *arena, const void *data, size_t len, celm_string *out);
 int celm_base64_decode(celm_arena *arena, const char *text, size_t len, celm_string *out, celm_error *err);

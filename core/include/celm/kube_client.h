@@ -61,4 +61,34 @@ const char *celm_kube_resource_path(celm_arena *arena, const celm_kube_resource 
 /* Forgets discovered resources, e.g. after CRDs were created. */
 void celm_kube_forget_discovery(celm_kube *kube);
 
+/* --- applying manifests (kube_apply.c) ---------------------------------------------------- */
+/* The objects of a manifest, parsed and mapped to resources (opaque to callers). */
+typedef struct celm_kube_object_list {
+    struct celm_kube_object *objects;
+    size_t count;
+} celm_kube_object_list;
+
+typedef struct celm_apply_options {
+    const char *release_name;
+    const char *release_namespace;
+    const char *operation;      /* "install" or "update", for helm's "Unable to continue with ..." */
+    int take_ownership;         /* --take-ownership: adopt objects without checking their metadata */
+    int force_conflicts;        /* --force-conflicts: force server-side apply conflicts */
+} celm_apply_options;
+
+/* Splits `manifest` (Helm's stored manifest text), parses each document and maps it; objects of
+ * namespaced kinds without a namespace get `default_namespace`. */
+int celm_kube_objects(celm_kube *kube, celm_arena *arena, const char *manifest, const char *default_namespace,
+                      celm_kube_object_list *out, celm_error *err);
+/* Adds Helm's ownership label and annotations, checks that existing objects belong to this
+ * release (unless take_ownership), then server-side applies each object in order with field
+ * manager "helm". */
+int celm_kube_apply_objects(celm_kube *kube, celm_arena *arena, const celm_kube_object_list *list,
+                            const celm_apply_options *options, celm_error *err);
+/* Deletes the objects in reverse order with the given propagation ("background", ...); objects
+ * annotated helm.sh/resource-policy: keep are left and listed in *kept ("[Kind] name\n" each);
+ * objects already gone are fine. */
+int celm_kube_delete_objects(celm_kube *kube, celm_arena *arena, const celm_kube_object_list *list,
+                             const char *propagation, celm_string *kept, celm_error *err);
+
 #endif

@@ -1,0 +1,113 @@
+/* cmd_uninstall.c: `celm uninstall`: delete a release's resources and its records (or keep them). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "release_session.h"
+
+typedef struct uninstall_run {
+    const cli_invocation *invocation;
+    release_session *session;
+    celm_arena *arena;
+    const char *name;
+    celm_stored_release *history;
+    size_t count;
+} uninstall_run;
+
+static int purge(uninstall_run *run, celm_error *err)
+{
+    for (size_t i = 0; i < run->count; i++)
+        if (celm_release_store_delete(&run->session->store, run->arena, run->history[i].document, err) != CELM_OK)
+            return err->code;
+    return CELM_OK;
+}
+
+static int keep_history(uninstall_run *run, celm_value *latest, celm_error *err)
+{
+    for (size_t i = 0; i + 1 < run->count; i++) {
+        const char *status = celm_release_text(run->history[i].document, "info", "status");
+        if (!status || strcmp(status, "deployed") != 0)
+            continue;
+        celm_release_set_info(run->arena, run->history[i].document, "status", "superseded");
+        if (celm_release_store_write(&run->session->store, run->arena, run->history[i].document,
+                                     celm_release_custom_labels(run->arena, run->history[i].labels), 0, err) != CELM_OK)
+            return err->code;
+    }
+    return celm_release_store_write(&run->session->store, run->arena, latest,
+                                    celm_release_custom_labels(run->arena, run->history[run->count - 1].labels), 0, err);
+}
+
+static const char *propagation(const cli_invocation *invocation)
+{
+    const char *cascade = cli_flag_string(invocation, "cascade");
+    if (cascade && !strcmp(cascade, "foreground"))
+        return "Foreground";
+    if (cascade && !strcmp(cascade, "orphan"))
+        return "Orphan";
+    return "Background";
+}
+
+static int delete_resources(uninstall_run *run, celm_value *latest, celm_error *err)
+{
+    const char *manifest = celm_release_text(latest, NULL, "manifest");
+    celm_kube_object_list objects;
+    celm_string kept;
+    int status = celm_kube_objects(run->session->kube, run->arena, manifest ? manifest : "",
+                                   celm_release_text(latest, NULL, "namespace"), &objects, err);
+    if (status == CELM_OK)
+        status = celm_kube_delete_objects(run->session->kube, run->arena, &objects, propagation(run->invocation), &kept, err);
+    if (status == CELM_OK && kept.len)
+        printf("These resources were kept due to the resource policy:\n%s\n", kept.data);
+    return status;
+}
+
+static int uninstall_one(uninstall_run *run)
+{
+    int keep = cli_flag_is_true(run->invocation, "keep-history");
+    celm_error err = CELM_ERROR_INIT;
+    celm_value *latest = run->history[run->count - 1].document;
+    const char *status = celm_release_text(latest, "info", "status");
+    if (status && !strcmp(status, "uninstalled")) {
+        if (keep)
+            return cli_fail("the release named \"%s\" is already deleted", run->name);
+        return purge(run, &err) == CELM_OK ? 0 : cli_fail("%s", err.message);
+    }
+    celm_release_set_info(run->arena, latest, "status", "uninstalling");
+    celm_release_set_info(run->arena, latest, "deleted", celm_release_time_now(run->arena));
+    celm_release_set_info(run->arena, latest, "description", "Deletion in progress (or silently failed)");
+    if (celm_release_store_write(&run->session->store, run->arena, latest,
+                                 celm_release_custom_labels(run->arena, run->history[run->count - 1].labels), 0, &err) != CELM_OK)
+        return cli_fail("%s", err.message);
+    if (delete_resources(run, latest, &err) != CELM_OK)
+        return cli_fail("uninstallation completed with 1 error(s): %s", err.message);
+    celm_release_set_info(run->arena, latest, "status", "uninstalled");
+    celm_release_set_info(run->arena, latest, "description", "Uninstallation complete");
+    int stored = keep ? keep_history(run, latest, &err) : purge(run, &err);
+    if (stored != CELM_OK)
+        return cli_fail("%s", err.message);
+    printf("release \"%s\" uninstalled\n", run->name);
+    return 0;
+}
+
+int cli_uninstall_command(const cli_invocation *invocation)
+{
+    static const char *const unbuilt[] = {"wait", "description", NULL};
+    for (const char *const *flag = unbuilt; *flag; flag++)
+        if (cli_flag_is_true(invocation, *flag))
+            return cli_fail("--%s is not implemented in celm yet", *flag);
+    release_session session;
+    int status = release_session_open(invocation, &session);
+    for (size_t i = 0; !status && i < invocation->argument_count; i++) {
+        uninstall_run run = {invocation, &session, invocation->arena, invocation->arguments[i], NULL, 0};
+        celm_error err = CELM_ERROR_INIT;
+        if (celm_release_store_query(&session.store, run.arena, session.namespace_name, run.name, NULL, &run.history,
+                                     &run.count, &err) != CELM_OK)
+            status = cli_fail("%s", err.message);
+        else if (run.count == 0 && !cli_flag_is_true(invocation, "ignore-not-found"))
+            status = cli_fail("uninstall: Release not loaded: %s: release: not found", run.name);
+        else if (run.count)
+            status = uninstall_one(&run);
+    }
+    release_session_close(&session);
+    return status;
+}

@@ -1,0 +1,20 @@
+/* release_session.h: what commands that act on releases open: the cluster, plugins and storage. */
+#ifndef CELM_CLI_RELEASE_SESSION_H
+#define CELM_CLI_RELEASE_SESSION_H
+
+#include "cli.h"
+
+typedef struct release_session {
+    celm_kube *kube;
+    celm_registry *registry;
+    celm_plugin_instance storage;
+    celm_release_store store;
+    const char *namespace_name;     /* -n, else the kubeconfig context's, else "default" */
+} release_session;
+
+/* Opens the kube client from the settings, the plugin registry and the storage plugin that
+ * HELM_DRIVER names (secret by default). Returns 0, or prints the error and returns 1. */
+int release_session_open(const cli_invocation *invocation, release_session *session);
+void release_session_close(release_session *session);
+
+#endif

@@ -1,0 +1,203 @@
+/* kube_apply.c: a release's manifests applied to and deleted from the cluster, with Helm's
+ * ownership metadata and checks. */
+#include <string.h>
+
+#include "celm/celm.h"
+
+#define MANAGED_BY "app.kubernetes.io/managed-by"
+#define RELEASE_NAME "meta.helm.sh/release-name"
+#define RELEASE_NAMESPACE "meta.helm.sh/release-namespace"
+
+/* One document of a manifest, parsed, with its REST mapping. */
+typedef struct celm_kube_object {
+    celm_value *body;
+    celm_kube_resource resource;
+    const char *kind;
+    const char *name;
+    const char *namespace_name;     /* "" for cluster-scoped objects */
+} kube_object;
+
+static const char *text_at(const celm_value *map, const char *section, const char *key)
+{
+    const celm_value *where = section ? celm_map_cget(map, section) : map;
+    const celm_value *value = where && where->kind == CELM_VALUE_MAP ? celm_map_cget(where, key) : NULL;
+    return value && value->kind == CELM_VALUE_STRING ? value->as.string.data : NULL;
+}
+
+static celm_value *child_map(celm_arena *arena, celm_value *map, const char *key)
+{
+    celm_value *child = celm_map_cget(map, key);
+    if (!child || child->kind != CELM_VALUE_MAP) {
+        child = celm_value_map(arena, 4);
+        celm_map_set(arena, map, key, strlen(key), child);
+    }
+    return child;
+}
+
+static int parse_object(celm_kube *kube, celm_arena *arena, const celm_string *document, const char *default_namespace,
+                        kube_object *out, celm_error *err)
+{
+    int status = celm_yaml_parse(arena, document->data, document->len, "manifest", CELM_YAML_KEEP_INTEGERS, &out->body,
+                                 err);
+    if (status != CELM_OK)
+        return status;
+    if (!out->body || out->body->kind != CELM_VALUE_MAP)
+        return CELM_ENOTFOUND;  /* an empty document */
+    const char *api_version = text_at(out->body, NULL, "apiVersion");
+    out->kind = text_at(out->body, NULL, "kind");
+    out->name = text_at(out->body, "metadata", "name");
+    if (!api_version || !out->kind || !out->name)
+        return celm_error_set(err, CELM_EINVAL, "unable to build kubernetes objects from release manifest: "
+                              "object has no apiVersion, kind or metadata.name");
+    status = celm_kube_resource_for(kube, api_version, out->kind, &out->resource, err);
+    if (status != CELM_OK)
+        return celm_error_set(err, status, "resource mapping not found for name: \"%s\" namespace: \"%s\" from \"\": "
+                              "%s\nensure CRDs are installed first", out->name,
+                              text_at(out->body, "metadata", "namespace") ? text_at(out->body, "metadata", "namespace") : "",
+                              err->message);
+    const char *given = text_at(out->body, "metadata", "namespace");
+    out->namespace_name = !out->resource.namespaced ? "" : given && *given ? given : default_namespace;
+    if (out->resource.namespaced && !(given && *given))
+        celm_map_set(arena, child_map(arena, out->body, "metadata"), "namespace", 9,
+                     celm_value_cstring(arena, out->namespace_name));
+    return CELM_OK;
+}
+
+/* Every document of `manifest` that holds an object, parsed and mapped. */
+int celm_kube_objects(celm_kube *kube, celm_arena *arena, const char *manifest, const char *default_namespace,
+                      celm_kube_object_list *out, celm_error *err)
+{
+    celm_string *documents;
+    size_t count = celm_manifest_split(arena, manifest, strlen(manifest), &documents);
+    kube_object *objects = celm_arena_alloc(arena, (count + 1) * sizeof *objects);
+    if (!objects)
+        return celm_error_set(err, CELM_ENOMEM, "out of memory reading the manifest");
+    size_t kept = 0;
+    for (size_t i = 0; i < count; i++) {
+        int status = parse_object(kube, arena, &documents[i], default_namespace, &objects[kept], err);
+        if (status == CELM_ENOTFOUND && !objects[kept].body)
+            continue;
+        if (status != CELM_OK)
+            return status;
+        kept++;
+    }
+    out->objects = objects;
+    out->count = kept;
+    return CELM_OK;
+}
+
+static void set_ownership(celm_arena *arena, kube_object *object, const char *release, const char *release_namespace)
+{
+    celm_value *metadata = child_map(arena, object->body, "metadata");
+    celm_map_set(arena, child_map(arena, metadata, "labels"), MANAGED_BY, strlen(MANAGED_BY),
+                 celm_value_cstring(arena, "Helm"));
+    celm_value *annotations = child_map(arena, metadata, "annotations");
+    celm_map_set(arena, annotations, RELEASE_NAME, strlen(RELEASE_NAME), celm_value_cstring(arena, release));
+    celm_map_set(arena, annotations, RELEASE_NAMESPACE, strlen(RELEASE_NAMESPACE),
+                 celm_value_cstring(arena, release_namespace));
+}
+
+static const char *object_path(celm_arena *arena, const kube_object *object)
+{
+    return celm_kube_resource_path(arena, &object->resource, object->namespace_name, object->name);
+}
+
+/* Helm's checkOwnership: the live object must carry this release's label and annotations. */
+static int check_ownership(celm_kube *kube, celm_arena *arena, const kube_object *object, const char *release,
+                           const char *release_namespace, celm_error *err)
+{
+    celm_value *live;
+    celm_error lookup = CELM_ERROR_INIT;
+    int status = celm_kube_get_json(kube, arena, object_path(arena, object), &live, &lookup);
+    if (status == CELM_ENOTFOUND)
+        return CELM_OK;
+    if (status != CELM_OK)
+        return celm_error_set(err, status, "%s", lookup.message);
+    const char *managed_by = text_at(celm_map_cget(live, "metadata"), "labels", MANAGED_BY);
+    const char *owner = text_at(celm_map_cget(live, "metadata"), "annotations", RELEASE_NAME);
+    const char *owner_namespace = text_at(celm_map_cget(live, "metadata"), "annotations", RELEASE_NAMESPACE);
+    const char *problems = "";
+    if (!managed_by || strcmp(managed_by, "Helm") != 0)
+        problems = celm_arena_printf(arena, "%s; label validation error: %s \"" MANAGED_BY "\": must be set to \"Helm\"",
+                                     problems, managed_by ? "key" : "missing key");
+    if (!owner || strcmp(owner, release) != 0)
+        problems = celm_arena_printf(arena, "%s; annotation validation error: %s \"" RELEASE_NAME
+                                     "\": must be set to \"%s\"", problems, owner ? "key" : "missing key", release);
+    if (!owner_namespace || strcmp(owner_namespace, release_namespace) != 0)
+        problems = celm_arena_printf(arena, "%s; annotation validation error: %s \"" RELEASE_NAMESPACE
+                                     "\": must be set to \"%s\"", problems, owner_namespace ? "key" : "missing key",
+                                     release_namespace);
+    if (!*problems)
+        return CELM_OK;
+    return celm_error_set(err, CELM_ECONFLICT, "%s \"%s\" in namespace \"%s\" exists and cannot be imported into the "
+                          "current release: invalid ownership metadata%s", object->kind, object->name,
+                          object->namespace_name, problems);
+}
+
+static int apply_one(celm_kube *kube, celm_arena *arena, const kube_object *object, int force, celm_error *err)
+{
+    celm_string body;
+    int status = celm_json_emit(arena, object->body, CELM_JSON_NO_HTML_ESCAPE, &body, err);
+    if (status != CELM_OK)
+        return status;
+    celm_kube_request request = {
+        .size = sizeof request,
+        .method = "PATCH",
+        .path = celm_arena_printf(arena, "%s?fieldManager=helm%s", object_path(arena, object), force ? "&force=true" : ""),
+        .content_type = "application/apply-patch+yaml",
+        .body = body.data,
+        .body_len = body.len,
+    };
+    celm_kube_response response;
+    return celm_kube_send(kube, arena, &request, &response, err);
+}
+
+int celm_kube_apply_objects(celm_kube *kube, celm_arena *arena, const celm_kube_object_list *list,
+                            const celm_apply_options *options, celm_error *err)
+{
+    kube_object *objects = list->objects;
+    for (size_t i = 0; i < list->count; i++)
+        set_ownership(arena, &objects[i], options->release_name, options->release_namespace);
+    for (size_t i = 0; !options->take_ownership && i < list->count; i++) {
+        int status = check_ownership(kube, arena, &objects[i], options->release_name, options->release_namespace, err);
+        if (status != CELM_OK)
+            return celm_error_set(err, status, "Unable to continue with %s: %s", options->operation, err->message);
+    }
+    for (size_t i = 0; i < list->count; i++) {
+        int status = apply_one(kube, arena, &objects[i], options->force_conflicts, err);
+        if (status != CELM_OK)
+            return status;
+    }
+    return CELM_OK;
+}
+
+static int keeps_resource(const kube_object *object)
+{
+    const char *policy = text_at(celm_map_cget(object->body, "metadata"), "annotations", "helm.sh/resource-policy");
+    return policy && strcmp(policy, "keep") == 0;
+}
+
+int celm_kube_delete_objects(celm_kube *kube, celm_arena *arena, const celm_kube_object_list *list,
+                             const char *propagation, celm_string *kept, celm_error *err)
+{
+    kube_object *objects = list->objects;
+    const char *kept_text = "";
+    const char *body = celm_arena_printf(arena, "{\"propagationPolicy\":\"%s\"}", propagation);
+    const char *failures = NULL;
+    for (size_t n = list->count; n > 0; n--) {
+        const kube_object *object = &objects[n - 1];
+        if (keeps_resource(object)) {
+            kept_text = celm_arena_printf(arena, "%s[%s] %s\n", kept_text, object->kind, object->name);
+            continue;
+        }
+        celm_kube_request request = {.size = sizeof request, .method = "DELETE", .path = object_path(arena, object),
+                                     .body = body, .body_len = strlen(body)};
+        celm_kube_response response;
+        celm_error one = CELM_ERROR_INIT;
+        int status = celm_kube_send(kube, arena, &request, &response, &one);
+        if (status != CELM_OK && status != CELM_ENOTFOUND)
+            failures = failures ? celm_arena_printf(arena, "%s; %s", failures, one.message) : one.message;
+    }
+    *kept = (celm_string){kept_text, strlen(kept_text)};
+    return failures ? celm_error_set(err, CELM_EFAIL, "%s", failures) : CELM_OK;
+}

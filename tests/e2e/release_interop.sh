@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# release_interop.sh: celm and helm v4.2.4 take turns on the same releases of the local cluster.
+# Arguments: celm binary, helm binary, chart, storage driver. Needs KUBECONFIG and CELM_CLUSTER_DIR.
+source "$(dirname "$0")/../cli/peer_lib.sh" "$1" "$2"
+chart=$3
+export HELM_DRIVER=$4
+ns=interop-$HELM_DRIVER-$$
+pki=$CELM_CLUSTER_DIR/pki
+server=$(sed -n 's/^ *server: //p' "$KUBECONFIG")
+
+check() {   # check DESCRIPTION COMMAND...
+    local what=$1
+    shift
+    if "$@" >"$scratch/check.out" 2>&1; then passed=$((passed + 1)); else
+        failed=$((failed + 1)); echo "FAIL: $what"; sed 's/^/    /' "$scratch/check.out" | head -20; fi
+}
+same() {   # same DESCRIPTION FILE_A FILE_B
+    check "$1" diff "$2" "$3"
+}
+api_status() {   # the HTTP status of a GET of PATH on the cluster
+    curl -s -o /dev/null -w '%{http_code}' --cacert "$pki/ca.crt" --cert "$pki/admin.crt" --key "$pki/admin.key" "$server$1"
+}
+api_get() {
+    curl -sf --cacert "$pki/ca.crt" --cert "$pki/admin.crt" --key "$pki/admin.key" "$server$1"
+}
+mask_times() {   # dates and ages vary between runs
+    sed -E 's/[A-Z][a-z]{2} [A-Z][a-z]{2} [ 0-9]{2} [0-9:]{8} [0-9]{4}/<time>/g; s/[0-9-]{10} [0-9:.]+ \+0000 UTC/<time>/g'
+}
+
+# 1. celm installs; helm reads the release exactly as it reads its own twin.
+"$celm" install web "$chart" -n "$ns" --create-namespace --set replicaCount=2 >"$scratch/celm-install.out" 2>"$scratch/celm-install.err"
+"$helm" install web "$chart" -n "$ns-twin" --create-namespace --set replicaCount=2 >"$scratch/helm-install.out" 2>&1
+sed "s/$ns-twin/$ns/g" "$scratch/helm-install.out" | mask_times >"$scratch/helm-install.masked"
+mask_times <"$scratch/celm-install.out" >"$scratch/celm-install.masked"
+same "install prints what helm's install prints" "$scratch/helm-install.masked" "$scratch/celm-install.masked"
+for what in manifest values notes hooks; do
+    "$helm" get "$what" web -n "$ns" >"$scratch/celm-$what" 2>&1
+    "$helm" get "$what" web -n "$ns-twin" 2>&1 | sed "s/$ns-twin/$ns/g" >"$scratch/helm-$what"
+    same "helm get $what of celm's release equals helm's own" "$scratch/helm-$what" "$scratch/celm-$what"
+done
+"$helm" history web -n "$ns" | mask_times >"$scratch/celm-history"
+"$helm" history web -n "$ns-twin" | mask_times >"$scratch/helm-history"
+same "helm history of celm's release equals helm's own" "$scratch/helm-history" "$scratch/celm-history"
+api_get "/apis/apps/v1/namespaces/$ns/deployments/web-hello" >"$scratch/deployment.json"
+check "the Deployment carries helm's ownership metadata, applied server-side by helm" python3 -c '
+import json, sys
+meta = json.load(open(sys.argv[1]))["metadata"]
+assert meta["labels"]["app.kubernetes.io/managed-by"] == "Helm", meta
+assert meta["annotations"]["meta.helm.sh/release-name"] == "web", meta
+assert meta["annotations"]["meta.helm.sh/release-namespace"] == sys.argv[2], meta
+assert any(m["manager"] == "helm" and m["operation"] == "Apply" for m in meta["managedFields"]), meta
+' "$scratch/deployment.json" "$ns"
+
+# 2. Both list the same releases, in every output format.
+for format in table json yaml; do
+    "$celm" list -n "$ns" -o "$format" | mask_times >"$scratch/celm-list"
+    "$helm" list -n "$ns" -o "$format" | mask_times >"$scratch/helm-list"
+    same "list -o $format" "$scratch/helm-list" "$scratch/celm-list"
+done
+
+# 3. The name is taken: both refuse in the same words.
+"$helm" install web "$chart" -n "$ns" >/dev/null 2>"$scratch/helm-reuse" || true
+"$celm" install web "$chart" -n "$ns" >/dev/null 2>"$scratch/celm-reuse" || true
+same "re-using a name fails as in helm" "$scratch/helm-reuse" "$scratch/celm-reuse"
+
+# 4. helm's release, uninstalled by celm: records and objects are gone.
+"$helm" install by-helm "$chart" -n "$ns" >/dev/null 2>&1
+"$celm" status by-helm -n "$ns" >"$scratch/celm-status.full"
+"$helm" status by-helm -n "$ns" >"$scratch/helm-status.full"
+head -6 "$scratch/celm-status.full" | mask_times >"$scratch/celm-status"
+head -6 "$scratch/helm-status.full" | mask_times >"$scratch/helm-status"
+same "status of helm's release" "$scratch/helm-status" "$scratch/celm-status"
+"$celm" uninstall by-helm -n "$ns" >"$scratch/celm-uninstall" 2>&1
+echo 'release "by-helm" uninstalled' >"$scratch/expected-uninstall"
+same "uninstall prints helm's line" "$scratch/expected-uninstall" "$scratch/celm-uninstall"
+check "helm no longer lists it" bash -c "! '$helm' list -n '$ns' -q | grep -qx by-helm"
+check "its Service is deleted" test "$(api_status "/api/v1/namespaces/$ns/services/by-helm-hello")" = 404
+
+# 5. --keep-history leaves a record helm reads as uninstalled; helm then purges it.
+"$celm" uninstall web -n "$ns" --keep-history >/dev/null
+"$helm" history web -n "$ns" >"$scratch/kept"
+check "helm sees the kept revision uninstalled" grep -q "uninstalled.*Uninstallation complete" "$scratch/kept"
+check "celm refuses a second uninstall with --keep-history" bash -c \
+    "'$celm' uninstall web -n '$ns' --keep-history 2>&1 | grep -qx 'Error: the release named \"web\" is already deleted'"
+"$helm" uninstall web -n "$ns" >/dev/null
+check "helm purged celm's kept record" bash -c "! '$celm' list -n '$ns' -q | grep -q ."
+
+# 6. A name of a missing release and a bad name fail with helm's texts.
+"$helm" uninstall nothing -n "$ns" >/dev/null 2>"$scratch/helm-missing" || true
+"$celm" uninstall nothing -n "$ns" >/dev/null 2>"$scratch/celm-missing" || true
+same "uninstall of a missing release" "$scratch/helm-missing" "$scratch/celm-missing"
+"$helm" install Bad_Name "$chart" -n "$ns" >/dev/null 2>"$scratch/helm-badname" || true
+"$celm" install Bad_Name "$chart" -n "$ns" >/dev/null 2>"$scratch/celm-badname" || true
+same "install with an invalid name" "$scratch/helm-badname" "$scratch/celm-badname"
+
+"$helm" uninstall web -n "$ns-twin" >/dev/null 2>&1 || true
+echo "release interop ($HELM_DRIVER): $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
