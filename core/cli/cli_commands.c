@@ -104,7 +104,7 @@ static const cli_command top_commands[] = {
      NULL, GROUP, cli_get_commands},
     {"history", ALIASES("hist"), "fetch release history", "RELEASE_NAME",
      "Print the revisions of a release as a table, newest last (at most --max of them).",
-     cli_history_flags, EXACTLY(1), cli_not_implemented, NULL},
+     cli_history_flags, EXACTLY(1), cli_history_command, NULL},
     {"install", NULL, "install a chart", "[NAME] [CHART]",
      "Install a chart as a new release. The chart is a repository reference (repo/name), a\n"
      "packaged archive, an unpacked directory, a URL, or an OCI reference (oci://...).\n"

@@ -11,14 +11,13 @@ reserved() {
 
 reserved upgrade upgrade -i --dry-run --reuse-values --history-max 3 myrelease ./chart
 reserved rollback rollback myrelease 2
-reserved history hist myrelease
 reserved test test myrelease --logs --filter name=a,name=b
 reserved lint lint ./chart --strict --with-subcharts
 reserved pull pull repo/chart --untar --version 1.2.3
 reserved pull fetch repo/chart
 reserved push push chart.tgz oci://example.com/charts
 reserved verify verify chart.tgz
-for command in all hooks manifest metadata notes values; do
+for command in all hooks metadata values; do
     reserved "get $command" get "$command" myrelease
 done
 check_error "show values --jsonpath is reserved" "--jsonpath is not implemented in celm yet" \

@@ -41,6 +41,12 @@ done
 "$helm" history web -n "$ns" | mask_times >"$scratch/celm-history"
 "$helm" history web -n "$ns-twin" | mask_times >"$scratch/helm-history"
 same "helm history of celm's release equals helm's own" "$scratch/helm-history" "$scratch/celm-history"
+"$celm" history web -n "$ns-twin" | mask_times >"$scratch/celm-reads-history"
+same "celm history of helm's release equals helm's" "$scratch/helm-history" "$scratch/celm-reads-history"
+for what in manifest notes; do
+    "$celm" get "$what" web -n "$ns-twin" 2>&1 | sed "s/$ns-twin/$ns/g" >"$scratch/celm-reads-$what"
+    same "celm get $what of helm's release equals helm's" "$scratch/helm-$what" "$scratch/celm-reads-$what"
+done
 api_get "/apis/apps/v1/namespaces/$ns/deployments/web-hello" >"$scratch/deployment.json"
 check "the Deployment carries helm's ownership metadata, applied server-side by helm" python3 -c '
 import json, sys

@@ -1,0 +1,121 @@
+/* cmd_history.c: `celm history` and the `celm get` family that print stored release text. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "release_output.h"
+#include "release_session.h"
+
+const celm_value *cli_release_revision(const release_session *session, celm_arena *arena, const char *name,
+                                       long long revision, celm_error *err);
+
+static const char *chart_text(celm_arena *arena, const celm_value *release, int app_version)
+{
+    const celm_value *metadata = celm_map_cget(celm_map_cget(release, "chart"), "metadata");
+    if (!metadata)
+        return "MISSING";
+    const char *name = celm_release_text(metadata, NULL, "name");
+    const char *version = celm_release_text(metadata, NULL, app_version ? "appVersion" : "version");
+    if (app_version)
+        return version ? version : "";
+    return celm_arena_printf(arena, "%s-%s", name ? name : "", version ? version : "");
+}
+
+static void print_history_json(celm_arena *arena, const celm_stored_release *rows, size_t count)
+{
+    fputc('[', stdout);
+    for (size_t i = 0; i < count; i++) {
+        const celm_value *release = rows[i].document;
+        const char *updated = celm_release_text(release, "info", "last_deployed");
+        const char *fields[][2] = {{"status", celm_release_text(release, "info", "status")},
+                                   {"chart", chart_text(arena, release, 0)}, {"app_version", chart_text(arena, release, 1)},
+                                   {"description", celm_release_text(release, "info", "description")}};
+        printf("%s{\"revision\":%lld", i ? "," : "", (long long)celm_release_version(release));
+        if (updated)
+            printf(",\"updated\":\"%s\"", updated);
+        for (size_t f = 0; f < 4; f++) {
+            celm_string text;
+            celm_error err = CELM_ERROR_INIT;
+            celm_json_emit(arena, celm_value_cstring(arena, fields[f][1] ? fields[f][1] : ""), 0, &text, &err);
+            printf(",\"%s\":%s", fields[f][0], text.data);
+        }
+        fputc('}', stdout);
+    }
+    fputs("]\n", stdout);
+}
+
+static void print_history_table(celm_arena *arena, const celm_stored_release *rows, size_t count)
+{
+    static const char *const header[] = {"REVISION", "UPDATED", "STATUS", "CHART", "APP VERSION", "DESCRIPTION"};
+    cli_table table;
+    cli_table_init(&table, arena, 6);
+    cli_table_add_row(&table, header);
+    for (size_t i = 0; i < count; i++) {
+        const celm_value *release = rows[i].document;
+        const char *updated = release_time_ansic(arena, celm_release_text(release, "info", "last_deployed"));
+        const char *status = celm_release_text(release, "info", "status");
+        const char *description = celm_release_text(release, "info", "description");
+        const char *row[] = {celm_arena_printf(arena, "%lld", (long long)celm_release_version(release)),
+                             updated ? updated : "Mon Jan  1 00:00:00 0001", status ? status : "",
+                             chart_text(arena, release, 0), chart_text(arena, release, 1), description ? description : ""};
+        cli_table_add_row(&table, row);
+    }
+    cli_table_print(stdout, &table);
+}
+
+int cli_history_command(const cli_invocation *invocation)
+{
+    release_session session;
+    int status = release_session_open(invocation, &session);
+    celm_stored_release *history = NULL;
+    size_t count = 0;
+    celm_error err = CELM_ERROR_INIT;
+    if (!status && celm_release_store_query(&session.store, invocation->arena, session.namespace_name,
+                                            invocation->arguments[0], NULL, &history, &count, &err) != CELM_OK)
+        status = cli_fail("%s", err.message);
+    if (!status && count == 0)
+        status = cli_fail("release: not found");
+    if (!status) {
+        const char *max_text = cli_flag_string(invocation, "max");
+        long long max = max_text ? atoll(max_text) : 256;
+        size_t first = max >= 0 && (size_t)max < count ? count - (size_t)max : 0;
+        cli_output_format format = cli_output_format_parse(cli_flag_string(invocation, "output"));
+        if (format == CLI_OUTPUT_JSON)
+            print_history_json(invocation->arena, history + first, count - first);
+        else
+            print_history_table(invocation->arena, history + first, count - first);
+    }
+    release_session_close(&session);
+    return status;
+}
+
+/* get manifest and get notes: one text field of a stored revision. */
+static int print_release_text(const cli_invocation *invocation, const char *section, const char *key,
+                              const char *heading)
+{
+    const char *revision_text = cli_flag_string(invocation, "revision");
+    release_session session;
+    int status = release_session_open(invocation, &session);
+    celm_error err = CELM_ERROR_INIT;
+    const celm_value *release = status ? NULL : cli_release_revision(&session, invocation->arena, invocation->arguments[0],
+                                                                     revision_text ? atoll(revision_text) : 0, &err);
+    if (!status && !release)
+        status = cli_fail("%s", err.message);
+    const char *text = release ? celm_release_text(release, section, key) : NULL;
+    if (!status && heading && text && *text)
+        printf("%s%s\n", heading, text);
+    else if (!status && !heading)
+        printf("%s\n", text ? text : "");
+    release_session_close(&session);
+    return status;
+}
+
+int cli_get_manifest_command(const cli_invocation *invocation)
+{
+    return print_release_text(invocation, NULL, "manifest", NULL);
+}
+
+int cli_get_notes_command(const cli_invocation *invocation)
+{
+    return print_release_text(invocation, "info", "notes", "NOTES:\n");
+}
