@@ -252,10 +252,17 @@ int cli_plugin_list_command(const cli_invocation *invocation);
 int cli_completion_command(const cli_invocation *invocation);
 int cli_template_command(const cli_invocation *invocation);
 int cli_install_command(const cli_invocation *invocation);
+/* Installs NAME from CHART with the invocation's flags (upgrade --install); replace reuses an
+ * uninstalled name. */
+int cli_install_release(const cli_invocation *invocation, const char *name, const char *chart_path, int replace);
 int cli_list_command(const cli_invocation *invocation);
 int cli_status_command(const cli_invocation *invocation);
 int cli_uninstall_command(const cli_invocation *invocation);
 int cli_history_command(const cli_invocation *invocation);
+int cli_upgrade_command(const cli_invocation *invocation);
+int cli_rollback_command(const cli_invocation *invocation);
+/* helm's release-name rule: a DNS-1123 subdomain of at most 53 characters. */
+int cli_release_name_valid(const char *name);
 int cli_get_manifest_command(const cli_invocation *invocation);
 int cli_get_notes_command(const cli_invocation *invocation);
 int cli_create_command(const cli_invocation *invocation);

@@ -123,7 +123,7 @@ static const cli_command top_commands[] = {
     {"rollback", NULL, "roll back a release to a previous revision", "<RELEASE> [REVISION]",
      "Roll a release back to an earlier revision, or to the previous one when no revision is\n"
      "given. 'celm history' lists the revisions.",
-     cli_rollback_flags, AT_LEAST(1), cli_not_implemented, NULL},
+     cli_rollback_flags, AT_LEAST(1), cli_rollback_command, NULL},
     {"status", NULL, "display the status of the named release", "RELEASE_NAME",
      "Show the status of a release: when it was last deployed, its namespace, state, revision\n"
      "and notes.",
@@ -139,7 +139,7 @@ static const cli_command top_commands[] = {
     {"upgrade", NULL, "upgrade a release", "[RELEASE] [CHART]",
      "Upgrade a release to a new version of a chart. The chart is given as for 'celm install';\n"
      "values combine the same way, the rightmost winning.",
-     cli_upgrade_flags, EXACTLY(2), cli_not_implemented, NULL},
+     cli_upgrade_flags, EXACTLY(2), cli_upgrade_command, NULL},
     {"completion", NULL, "generate autocompletion scripts for the specified shell", "",
      "Print a shell completion script for celm, made from its command table.",
      NULL, GROUP, cli_completion_commands},

@@ -6,7 +6,7 @@
 
 #include "chart_run.h"
 #include "release_output.h"
-#include "release_session.h"
+#include "release_build.h"
 
 #define FAILED "INSTALLATION FAILED: "
 
@@ -17,9 +17,11 @@ typedef struct install_run {
     celm_value *release;
     int64_t revision;
     const celm_value *previous;     /* the latest revision, when --replace reuses the name */
+    int replace;                    /* --replace, or upgrade --install over an uninstalled release */
+    const char *apply_method;       /* "ssa" or "csa" */
 } install_run;
 
-/* helm's release-name rule (a DNS-1123 subdomain of at most 53 characters). */
+
 int cli_release_name_valid(const char *name)
 {
     size_t len = strlen(name);
@@ -82,24 +84,6 @@ static int name_and_chart(install_run *run)
     return 0;
 }
 
-static int refuse_unbuilt(const cli_invocation *invocation)
-{
-    const char *dry_run = cli_flag_string(invocation, "dry-run");
-    if (dry_run && *dry_run && strcmp(dry_run, "none") != 0 && strcmp(dry_run, "false") != 0)
-        return cli_fail("--dry-run is not implemented for install in celm yet");
-    static const char *const unbuilt[] = {"post-renderer", "repo", "wait", "description", NULL};
-    for (const char *const *flag = unbuilt; *flag; flag++) {
-        const char *value = cli_flag_string(invocation, *flag);
-        if (value && *value && strcmp(value, "hookOnly") != 0)
-            return cli_fail("--%s is not implemented in celm yet", *flag);
-    }
-    static const char *const unbuilt_bools[] = {"rollback-on-failure", "atomic", "verify", NULL};
-    for (const char *const *flag = unbuilt_bools; *flag; flag++)
-        if (cli_flag_is_true(invocation, *flag))
-            return cli_fail("--%s is not implemented in celm yet", *flag);
-    return 0;
-}
-
 /* Helm's name-in-use rule; with --replace an uninstalled or failed latest revision is reused. */
 static int check_name_free(install_run *run)
 {
@@ -118,96 +102,20 @@ static int check_name_free(install_run *run)
     const celm_value *latest = history[count - 1].document;
     const char *status = celm_release_text(latest, "info", "status");
     int reusable = status && (!strcmp(status, "uninstalled") || !strcmp(status, "failed"));
-    if (!cli_flag_is_true(run->chart.invocation, "replace") || !reusable)
+    if (!run->replace || !reusable)
         return name_check_failed(run->chart.arena, "cannot reuse a name that is still in use");
     run->revision = celm_release_version(latest) + 1;
     run->previous = latest;
     return 0;
 }
 
-static int server_version(install_run *run, const char **version)
+static int render_release(install_run *run)
 {
-    celm_value *info;
-    celm_error err = CELM_ERROR_INIT;
-    if (celm_kube_get_json(run->session.kube, run->chart.arena, "/version", &info, &err) != CELM_OK)
-        return cli_fail(FAILED "Kubernetes cluster unreachable: %s", err.message);
-    *version = celm_release_text(info, NULL, "gitVersion");
-    return 0;
-}
-
-static int render(install_run *run)
-{
-    chart_run *chart = &run->chart;
-    celm_render_options options = CELM_RENDER_OPTIONS_INIT;
-    options.release_name = chart->release_name;
-    options.release_namespace = run->session.namespace_name;
-    options.revision = run->revision;
-    if (server_version(run, &options.kube_version))
+    if (release_render(&run->chart, &run->session, run->revision, 0, FAILED, &run->sorted))
         return 1;
-    celm_render_output *files = NULL;
-    size_t count = 0;
-    celm_error err = CELM_ERROR_INIT;
-    int status = celm_render(run->session.registry, chart->arena, chart->chart, chart->values, &options, &files,
-                             &count, &err);
-    if (status == CELM_OK)
-        status = celm_manifests_sort(chart->arena, files, count, chart->chart->name, 0, cli_print_warning, NULL,
-                                     &run->sorted, &err);
-    return status == CELM_OK ? 0 : cli_fail(FAILED "%s", err.message);
-}
-
-static celm_value *text_list(celm_arena *arena, const char *const *items, size_t count)
-{
-    celm_value *list = celm_value_list(arena, count);
-    for (size_t i = 0; i < count; i++)
-        celm_list_append(arena, list, celm_value_cstring(arena, items[i]));
-    return list;
-}
-
-static celm_value *hook_value(celm_arena *arena, const celm_hook *hook)
-{
-    celm_value *value = celm_value_map(arena, 9);
-    celm_value *last_run = celm_value_map(arena, 1);
-    celm_map_set(arena, last_run, "phase", 5, celm_value_cstring(arena, ""));
-    celm_map_set(arena, value, "name", 4, celm_value_cstring(arena, hook->name));
-    celm_map_set(arena, value, "kind", 4, celm_value_cstring(arena, hook->kind));
-    celm_map_set(arena, value, "path", 4, celm_value_cstring(arena, hook->path));
-    celm_map_set(arena, value, "manifest", 8, celm_value_string(arena, hook->manifest.data, hook->manifest.len));
-    celm_map_set(arena, value, "events", 6, text_list(arena, hook->events, hook->event_count));
-    celm_map_set(arena, value, "last_run", 8, last_run);
-    celm_map_set(arena, value, "weight", 6, celm_value_int(arena, hook->weight));
-    celm_map_set(arena, value, "delete_policies", 15, text_list(arena, hook->delete_policies, hook->delete_policy_count));
-    celm_map_set(arena, value, "output_log_policies", 19,
-                 text_list(arena, hook->output_log_policies, hook->output_log_policy_count));
-    return value;
-}
-
-static int build_release(install_run *run)
-{
-    celm_arena *arena = run->chart.arena;
-    celm_string manifest;
-    if (celm_manifest_text(arena, &run->sorted, NULL, &manifest) != CELM_OK)
-        return cli_fail("out of memory");
-    celm_value *release = celm_value_map(arena, 9);
-    const char *now = celm_release_time_now(arena);
-    celm_map_set(arena, release, "name", 4, celm_value_cstring(arena, run->chart.release_name));
-    celm_release_set_info(arena, release, "first_deployed", now);
-    celm_release_set_info(arena, release, "last_deployed", now);
-    celm_release_set_info(arena, release, "status", "pending-install");
-    celm_release_set_info(arena, release, "description", "Initial install underway");
-    celm_release_set_info(arena, release, "notes", celm_arena_strndup(arena, run->sorted.notes.data, run->sorted.notes.len));
-    celm_map_set(arena, release, "chart", 5, celm_release_chart(arena, run->chart.chart));
-    celm_map_set(arena, release, "config", 6, run->chart.user_values);
-    celm_map_set(arena, release, "manifest", 8, celm_value_string(arena, manifest.data, manifest.len));
-    celm_value *hooks = celm_value_list(arena, run->sorted.hook_count);
-    for (size_t i = 0; i < run->sorted.hook_count; i++)
-        celm_list_append(arena, hooks, hook_value(arena, &run->sorted.hooks[i]));
-    celm_map_set(arena, release, "hooks", 5, hooks);
-    celm_map_set(arena, release, "version", 7, celm_value_int(arena, run->revision));
-    celm_map_set(arena, release, "namespace", 9, celm_value_cstring(arena, run->session.namespace_name));
-    celm_map_set(arena, release, "apply_method", 12,
-                 celm_value_cstring(arena, cli_flag_is_true(run->chart.invocation, "server-side") ? "ssa" : "csa"));
-    run->release = release;
-    return 0;
+    run->release = release_document(&run->chart, run->session.namespace_name, &run->sorted, run->revision,
+                                    "pending-install", "Initial install underway", run->apply_method);
+    return run->release ? 0 : cli_fail("out of memory");
 }
 
 static int create_namespace(install_run *run)
@@ -291,32 +199,57 @@ static int install(install_run *run)
     return 0;
 }
 
+/* Everything after the name and chart are known; upgrade --install comes in here too. */
+static int install_steps(install_run *run)
+{
+    int status = chart_run_load_user_values(&run->chart);
+    if (!status)
+        status = chart_run_load_chart(&run->chart);
+    if (!status)
+        status = release_session_open(run->chart.invocation, &run->session);
+    if (!status)
+        status = check_name_free(run);
+    if (!status)
+        status = chart_run_prepare_values(&run->chart);
+    if (!status)
+        status = render_release(run);
+    if (!status)
+        status = install(run);
+    release_session_close(&run->session);
+    celm_chart_free(run->chart.chart);
+    return status;
+}
+
+static void install_run_init(install_run *run, const cli_invocation *invocation)
+{
+    memset(run, 0, sizeof *run);
+    run->chart.invocation = invocation;
+    run->chart.arena = invocation->arena;
+}
+
+int cli_install_release(const cli_invocation *invocation, const char *name, const char *chart_path, int replace)
+{
+    install_run run;
+    install_run_init(&run, invocation);
+    run.chart.release_name = name;
+    run.chart.chart_path = chart_path;
+    run.replace = replace;
+    run.apply_method = "ssa";
+    return install_steps(&run);
+}
+
 int cli_install_command(const cli_invocation *invocation)
 {
     install_run run;
-    memset(&run, 0, sizeof run);
-    run.chart.invocation = invocation;
-    run.chart.arena = invocation->arena;
-    int status = refuse_unbuilt(invocation);
+    install_run_init(&run, invocation);
+    int status = release_refuse_unbuilt(invocation, "install");
     if (!status)
         status = name_and_chart(&run);
-    if (!status)
-        status = chart_run_load_user_values(&run.chart);
-    if (!status)
-        status = chart_run_load_chart(&run.chart);
-    if (!status)
-        status = release_session_open(invocation, &run.session);
-    if (!status)
-        status = check_name_free(&run);
-    if (!status)
-        status = chart_run_prepare_values(&run.chart);
-    if (!status)
-        status = render(&run);
-    if (!status)
-        status = build_release(&run);
-    if (!status)
-        status = install(&run);
-    release_session_close(&run.session);
-    celm_chart_free(run.chart.chart);
-    return status;
+    if (status)
+        return status;
+    if (!cli_flag_is_true(invocation, "server-side"))
+        return cli_fail("client-side apply (--server-side=false) is not implemented in celm yet");
+    run.replace = cli_flag_is_true(invocation, "replace");
+    run.apply_method = "ssa";
+    return install_steps(&run);
 }

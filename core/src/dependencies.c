@@ -5,7 +5,6 @@
 #include "buffer.h"
 #include "celm/celm.h"
 #include "celm/celm.h"
-#include "values_coalesce.h"
 
 typedef struct processor {
     celm_arena *arena;

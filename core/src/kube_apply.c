@@ -102,6 +102,17 @@ static const char *object_path(celm_arena *arena, const kube_object *object)
     return celm_kube_resource_path(arena, &object->resource, object->namespace_name, object->name);
 }
 
+/* Helm's requireValue: "" when meta[key] is value, else why not. */
+static const char *require_value(celm_arena *arena, const celm_value *meta, const char *key, const char *value)
+{
+    const char *actual = text_at(meta, NULL, key);
+    if (!actual)
+        return celm_arena_printf(arena, "missing key \"%s\": must be set to \"%s\"", key, value);
+    if (strcmp(actual, value) != 0)
+        return celm_arena_printf(arena, "key \"%s\" must equal \"%s\": current value is \"%s\"", key, value, actual);
+    return "";
+}
+
 /* Helm's checkOwnership: the live object must carry this release's label and annotations. */
 static int check_ownership(celm_kube *kube, celm_arena *arena, const kube_object *object, const char *release,
                            const char *release_namespace, celm_error *err)
@@ -112,25 +123,25 @@ static int check_ownership(celm_kube *kube, celm_arena *arena, const kube_object
     if (status == CELM_ENOTFOUND)
         return CELM_OK;
     if (status != CELM_OK)
-        return celm_error_set(err, status, "%s", lookup.message);
-    const char *managed_by = text_at(celm_map_cget(live, "metadata"), "labels", MANAGED_BY);
-    const char *owner = text_at(celm_map_cget(live, "metadata"), "annotations", RELEASE_NAME);
-    const char *owner_namespace = text_at(celm_map_cget(live, "metadata"), "annotations", RELEASE_NAMESPACE);
-    const char *problems = "";
-    if (!managed_by || strcmp(managed_by, "Helm") != 0)
-        problems = celm_arena_printf(arena, "%s; label validation error: %s \"" MANAGED_BY "\": must be set to \"Helm\"",
-                                     problems, managed_by ? "key" : "missing key");
-    if (!owner || strcmp(owner, release) != 0)
-        problems = celm_arena_printf(arena, "%s; annotation validation error: %s \"" RELEASE_NAME
-                                     "\": must be set to \"%s\"", problems, owner ? "key" : "missing key", release);
-    if (!owner_namespace || strcmp(owner_namespace, release_namespace) != 0)
-        problems = celm_arena_printf(arena, "%s; annotation validation error: %s \"" RELEASE_NAMESPACE
-                                     "\": must be set to \"%s\"", problems, owner_namespace ? "key" : "missing key",
-                                     release_namespace);
-    if (!*problems)
+        return celm_error_set(err, status, "could not get information about the resource %s \"%s\" in namespace "
+                              "\"%s\": %s", object->kind, object->name, object->namespace_name, lookup.message);
+    const celm_value *metadata = celm_map_cget(live, "metadata");
+    const celm_value *labels = metadata ? celm_map_cget(metadata, "labels") : NULL;
+    const celm_value *annotations = metadata ? celm_map_cget(metadata, "annotations") : NULL;
+    const char *checks[][2] = {
+        {"label", require_value(arena, labels, MANAGED_BY, "Helm")},
+        {"annotation", require_value(arena, annotations, RELEASE_NAME, release)},
+        {"annotation", require_value(arena, annotations, RELEASE_NAMESPACE, release_namespace)},
+    };
+    const char *problems = NULL;
+    for (size_t i = 0; i < 3; i++)
+        if (*checks[i][1])
+            problems = celm_arena_printf(arena, "%s%s%s validation error: %s", problems ? problems : "",
+                                         problems ? "; " : "", checks[i][0], checks[i][1]);
+    if (!problems)
         return CELM_OK;
-    return celm_error_set(err, CELM_ECONFLICT, "%s \"%s\" in namespace \"%s\" exists and cannot be imported into the "
-                          "current release: invalid ownership metadata%s", object->kind, object->name,
+    return celm_error_set(err, CELM_ECONFLICT, "%s \"%s\" in namespace \"%s\" exists and cannot be imported into "
+                          "the current release: invalid ownership metadata; %s", object->kind, object->name,
                           object->namespace_name, problems);
 }
 
@@ -152,6 +163,41 @@ static int apply_one(celm_kube *kube, celm_arena *arena, const kube_object *obje
     return celm_kube_send(kube, arena, &request, &response, err);
 }
 
+/* Helm's objectKey: group/version, kind, namespace and name. */
+static int same_object(const kube_object *a, const kube_object *b)
+{
+    return !strcmp(a->resource.group_version, b->resource.group_version) && !strcmp(a->kind, b->kind) &&
+           !strcmp(a->namespace_name, b->namespace_name) && !strcmp(a->name, b->name);
+}
+
+static int listed(const celm_kube_object_list *list, const kube_object *object)
+{
+    for (size_t i = 0; list && i < list->count; i++)
+        if (same_object(&list->objects[i], object))
+            return 1;
+    return 0;
+}
+
+static int keeps_resource(const kube_object *object);
+static int delete_one(celm_kube *kube, celm_arena *arena, const kube_object *object, const char *propagation,
+                      celm_error *err);
+
+/* Objects of the current release that the target dropped; errors joined like helm's. */
+static int delete_dropped(celm_kube *kube, celm_arena *arena, const celm_kube_object_list *target,
+                          const celm_kube_object_list *current, celm_error *err)
+{
+    const char *failures = NULL;
+    for (size_t i = 0; current && i < current->count; i++) {
+        const kube_object *object = &current->objects[i];
+        celm_error one = CELM_ERROR_INIT;
+        if (listed(target, object) || keeps_resource(object))
+            continue;
+        if (delete_one(kube, arena, object, "Background", &one) != CELM_OK)
+            failures = failures ? celm_arena_printf(arena, "%s && %s", failures, one.message) : one.message;
+    }
+    return failures ? celm_error_set(err, CELM_EFAIL, "%s", failures) : CELM_OK;
+}
+
 int celm_kube_apply_objects(celm_kube *kube, celm_arena *arena, const celm_kube_object_list *list,
                             const celm_apply_options *options, celm_error *err)
 {
@@ -159,16 +205,18 @@ int celm_kube_apply_objects(celm_kube *kube, celm_arena *arena, const celm_kube_
     for (size_t i = 0; i < list->count; i++)
         set_ownership(arena, &objects[i], options->release_name, options->release_namespace);
     for (size_t i = 0; !options->take_ownership && i < list->count; i++) {
+        if (listed(options->current, &objects[i]))
+            continue;
         int status = check_ownership(kube, arena, &objects[i], options->release_name, options->release_namespace, err);
         if (status != CELM_OK)
-            return celm_error_set(err, status, "Unable to continue with %s: %s", options->operation, err->message);
+            return celm_error_set(err, status, "unable to continue with %s: %s", options->operation, err->message);
     }
     for (size_t i = 0; i < list->count; i++) {
         int status = apply_one(kube, arena, &objects[i], options->force_conflicts, err);
         if (status != CELM_OK)
             return status;
     }
-    return CELM_OK;
+    return delete_dropped(kube, arena, list, options->current, err);
 }
 
 static int keeps_resource(const kube_object *object)
@@ -177,12 +225,23 @@ static int keeps_resource(const kube_object *object)
     return policy && strcmp(policy, "keep") == 0;
 }
 
+/* DELETE with a propagation policy; an object already gone is fine. */
+static int delete_one(celm_kube *kube, celm_arena *arena, const kube_object *object, const char *propagation,
+                      celm_error *err)
+{
+    const char *body = celm_arena_printf(arena, "{\"propagationPolicy\":\"%s\"}", propagation);
+    celm_kube_request request = {.size = sizeof request, .method = "DELETE", .path = object_path(arena, object),
+                                 .body = body, .body_len = strlen(body)};
+    celm_kube_response response;
+    int status = celm_kube_send(kube, arena, &request, &response, err);
+    return status == CELM_ENOTFOUND ? CELM_OK : status;
+}
+
 int celm_kube_delete_objects(celm_kube *kube, celm_arena *arena, const celm_kube_object_list *list,
                              const char *propagation, celm_string *kept, celm_error *err)
 {
     kube_object *objects = list->objects;
     const char *kept_text = "";
-    const char *body = celm_arena_printf(arena, "{\"propagationPolicy\":\"%s\"}", propagation);
     const char *failures = NULL;
     for (size_t n = list->count; n > 0; n--) {
         const kube_object *object = &objects[n - 1];
@@ -190,12 +249,8 @@ int celm_kube_delete_objects(celm_kube *kube, celm_arena *arena, const celm_kube
             kept_text = celm_arena_printf(arena, "%s[%s] %s\n", kept_text, object->kind, object->name);
             continue;
         }
-        celm_kube_request request = {.size = sizeof request, .method = "DELETE", .path = object_path(arena, object),
-                                     .body = body, .body_len = strlen(body)};
-        celm_kube_response response;
         celm_error one = CELM_ERROR_INIT;
-        int status = celm_kube_send(kube, arena, &request, &response, &one);
-        if (status != CELM_OK && status != CELM_ENOTFOUND)
+        if (delete_one(kube, arena, object, propagation, &one) != CELM_OK)
             failures = failures ? celm_arena_printf(arena, "%s; %s", failures, one.message) : one.message;
     }
     *kept = (celm_string){kept_text, strlen(kept_text)};

@@ -125,3 +125,38 @@ int celm_release_store_delete(const celm_release_store *store, celm_arena *arena
                                         (long long)celm_release_version(release));
     return store->ops->remove(store->instance, arena, release_namespace ? release_namespace : "default", key, NULL, err);
 }
+
+/* Helm's Storage.Create pruning: with max_history > 0, delete the oldest revisions (never the
+ * deployed one) until a new revision fits; several failures are counted like helm counts them. */
+int celm_release_store_prune(const celm_release_store *store, celm_arena *arena, const char *release_namespace,
+                             const char *name, long long max_history, celm_error *err)
+{
+    if (max_history <= 0)
+        return CELM_OK;
+    size_t keep = (size_t)(max_history - 1), count;
+    celm_stored_release *history;
+    int status = celm_release_store_query(store, arena, release_namespace, name, NULL, &history, &count, err);
+    if (status != CELM_OK || count <= keep)
+        return status;
+    int64_t deployed = -1;
+    for (size_t i = 0; i < count; i++) {
+        const char *state = celm_release_text(history[i].document, "info", "status");
+        if (state && !strcmp(state, "deployed"))
+            deployed = celm_release_version(history[i].document);
+    }
+    size_t chosen = 0, failures = 0;
+    celm_error first = CELM_ERROR_INIT;
+    for (size_t i = 0; i < count && count - chosen > keep; i++) {
+        if (celm_release_version(history[i].document) == deployed)
+            continue;
+        chosen++;
+        celm_error one = CELM_ERROR_INIT;
+        if (celm_release_store_delete(store, arena, history[i].document, &one) != CELM_OK && failures++ == 0)
+            first = one;
+    }
+    if (failures == 1)
+        return celm_error_set(err, first.code, "%s", first.message);
+    if (failures > 1)
+        return celm_error_set(err, CELM_EFAIL, "encountered %zu deletion errors. First is: %s", failures, first.message);
+    return CELM_OK;
+}

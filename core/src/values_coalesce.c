@@ -4,7 +4,6 @@
 
 #include "celm/celm.h"
 #include "celm/celm.h"
-#include "values_coalesce.h"
 
 #define GLOBAL_KEY "global"
 

@@ -9,8 +9,6 @@ reserved() {
     check_error "$name is reserved" "\"$name\" is not implemented in celm yet" "$@"
 }
 
-reserved upgrade upgrade -i --dry-run --reuse-values --history-max 3 myrelease ./chart
-reserved rollback rollback myrelease 2
 reserved test test myrelease --logs --filter name=a,name=b
 reserved lint lint ./chart --strict --with-subcharts
 reserved pull pull repo/chart --untar --version 1.2.3

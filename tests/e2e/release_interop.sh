@@ -99,6 +99,33 @@ same "uninstall of a missing release" "$scratch/helm-missing" "$scratch/celm-mis
 "$celm" install Bad_Name "$chart" -n "$ns" >/dev/null 2>"$scratch/celm-badname" || true
 same "install with an invalid name" "$scratch/helm-badname" "$scratch/celm-badname"
 
+# 7. Upgrades and rollbacks taking turns, against the same sequence done by helm alone.
+turns() {   # turns FIRST SECOND NAMESPACE: install, upgrade, upgrade, rollback, rollback alternating tools
+    "$1" install life "$chart" -n "$3" --create-namespace >/dev/null 2>&1
+    "$2" upgrade life "$chart" -n "$3" --set replicaCount=2 >/dev/null 2>&1
+    "$1" upgrade life "$chart" -n "$3" --reuse-values --set service.port=81 >/dev/null 2>&1
+    "$2" rollback life 1 -n "$3" >/dev/null 2>&1
+    "$1" rollback life -n "$3" >/dev/null 2>&1
+    "$2" upgrade --install life "$chart" -n "$3" --reset-then-reuse-values --set image.tag=t >/dev/null 2>&1
+}
+turns "$celm" "$helm" "$ns-turns"
+turns "$helm" "$helm" "$ns-turns-twin"
+for what in history "get values" "get manifest"; do
+    "$helm" $what life -n "$ns-turns" | mask_times >"$scratch/turns-celm"
+    "$helm" $what life -n "$ns-turns-twin" | sed "s/$ns-turns-twin/$ns-turns/g" | mask_times >"$scratch/turns-helm"
+    same "helm $what after turns of celm and helm equals helm alone" "$scratch/turns-helm" "$scratch/turns-celm"
+done
+api_get "/api/v1/namespaces/$ns-turns/services/life-hello" >"$scratch/service.json"
+check "the Service port follows the revision rolled back to" python3 -c '
+import json, sys
+assert json.load(open(sys.argv[1]))["spec"]["ports"][0]["port"] == 81' "$scratch/service.json"
+"$helm" upgrade nothing "$chart" -n "$ns" >/dev/null 2>"$scratch/helm-noupgrade" || true
+"$celm" upgrade nothing "$chart" -n "$ns" >/dev/null 2>"$scratch/celm-noupgrade" || true
+same "upgrade of a missing release" "$scratch/helm-noupgrade" "$scratch/celm-noupgrade"
+"$helm" rollback life 99 -n "$ns-turns" >/dev/null 2>"$scratch/helm-norevision" || true
+"$celm" rollback life 99 -n "$ns-turns" >/dev/null 2>"$scratch/celm-norevision" || true
+same "rollback to a missing revision" "$scratch/helm-norevision" "$scratch/celm-norevision"
+
 "$helm" uninstall web -n "$ns-twin" >/dev/null 2>&1 || true
 echo "release interop ($HELM_DRIVER): $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -15,4 +15,9 @@ typedef void (*celm_warning_fn)(void *payload, const char *message);
 int celm_values_coalesce(celm_arena *arena, const celm_chart *chart, const celm_value *user, int merge,
                          celm_warning_fn warn, void *payload, celm_value **out, celm_error *err);
 
+/* Helm's CoalesceTables (merge = 0) / MergeTables (merge = 1): src merged under dst, in place
+ * (src may be changed too); dst is authoritative. Does nothing unless both are maps. */
+int celm_values_coalesce_tables(celm_arena *arena, celm_value *dst, celm_value *src, int merge, celm_warning_fn warn,
+                                void *payload);
+
 #endif

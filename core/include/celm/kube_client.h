@@ -71,18 +71,22 @@ typedef struct celm_kube_object_list {
 typedef struct celm_apply_options {
     const char *release_name;
     const char *release_namespace;
-    const char *operation;      /* "install" or "update", for helm's "Unable to continue with ..." */
+    const char *operation;      /* "install" or "update", for helm's "unable to continue with ..." */
     int take_ownership;         /* --take-ownership: adopt objects without checking their metadata */
     int force_conflicts;        /* --force-conflicts: force server-side apply conflicts */
+    /* For updates: the objects of the release's current manifest. Objects in it are not checked
+     * for ownership, and those no longer in the target are deleted afterwards (unless kept by
+     * helm.sh/resource-policy: keep). NULL for installs. */
+    const celm_kube_object_list *current;
 } celm_apply_options;
 
 /* Splits `manifest` (Helm's stored manifest text), parses each document and maps it; objects of
  * namespaced kinds without a namespace get `default_namespace`. */
 int celm_kube_objects(celm_kube *kube, celm_arena *arena, const char *manifest, const char *default_namespace,
                       celm_kube_object_list *out, celm_error *err);
-/* Adds Helm's ownership label and annotations, checks that existing objects belong to this
- * release (unless take_ownership), then server-side applies each object in order with field
- * manager "helm". */
+/* Adds Helm's ownership label and annotations, checks that existing objects new to the release
+ * belong to it (unless take_ownership), server-side applies each object in order with field
+ * manager "helm", then deletes the current objects the target no longer has. */
 int celm_kube_apply_objects(celm_kube *kube, celm_arena *arena, const celm_kube_object_list *list,
                             const celm_apply_options *options, celm_error *err);
 /* Deletes the objects in reverse order with the given propagation ("background", ...); objects

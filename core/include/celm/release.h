@@ -58,6 +58,9 @@ int celm_release_store_write(const celm_release_store *store, celm_arena *arena,
                              const celm_value *custom_labels, int create, celm_error *err);
 int celm_release_store_delete(const celm_release_store *store, celm_arena *arena, const celm_value *release,
                               celm_error *err);
+/* Makes room for one more revision of `name` when max_history > 0 (Helm's removeLeastRecent). */
+int celm_release_store_prune(const celm_release_store *store, celm_arena *arena, const char *release_namespace,
+                             const char *name, long long max_history, celm_error *err);
 /* The labels of a storage object without the system ones (name, owner, status, version, times). */
 const celm_value *celm_release_custom_labels(celm_arena *arena, const celm_value *labels);
 

@@ -1,0 +1,174 @@
+/* cmd_rollback.c: `celm rollback`: a new revision made of an earlier one, as helm v4 makes it. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "release_build.h"
+
+typedef struct rollback_run {
+    const cli_invocation *invocation;
+    celm_arena *arena;
+    release_session *session;
+    const char *name;
+    celm_stored_release *history;
+    size_t count;
+    celm_value *current;
+    celm_value *target;     /* the revision rolled back to */
+    celm_value *release;    /* the new revision */
+} rollback_run;
+
+static int parse_revision(const cli_invocation *invocation, long long *revision)
+{
+    *revision = 0;
+    if (invocation->argument_count < 2)
+        return 0;
+    const char *text = invocation->arguments[1];
+    char *end;
+    errno = 0;
+    *revision = strtoll(text, &end, 10);
+    if (!*text || *end || errno)
+        return cli_fail("could not convert revision to a number: strconv.Atoi: parsing \"%s\": %s", text,
+                        errno ? "value out of range" : "invalid syntax");
+    return *revision < 0 ? cli_fail("invalid release revision") : 0;
+}
+
+static int find_target(rollback_run *run, long long revision)
+{
+    celm_error err = CELM_ERROR_INIT;
+    if (celm_release_store_query(&run->session->store, run->arena, run->session->namespace_name, run->name, NULL,
+                                 &run->history, &run->count, &err) != CELM_OK)
+        return cli_fail("%s", err.message);
+    if (run->count == 0)
+        return cli_fail("release: not found");
+    run->current = run->history[run->count - 1].document;
+    long long wanted = revision ? revision : celm_release_version(run->current) - 1;
+    for (size_t i = 0; i < run->count; i++)
+        if (celm_release_version(run->history[i].document) == wanted)
+            run->target = run->history[i].document;
+    return run->target ? 0 : cli_fail("release has no %lld version", wanted);
+}
+
+static void copy_member(celm_arena *arena, celm_value *to, const celm_value *from, const char *key)
+{
+    celm_value *value = celm_map_cget(from, key);
+    if (value)
+        celm_map_set(arena, to, key, strlen(key), value);
+}
+
+static void build_revision(rollback_run *run)
+{
+    celm_arena *arena = run->arena;
+    celm_value *release = celm_value_map(arena, 9);
+    celm_map_set(arena, release, "name", 4, celm_value_cstring(arena, run->name));
+    const char *first = celm_release_text(run->current, "info", "first_deployed");
+    if (first)
+        celm_release_set_info(arena, release, "first_deployed", first);
+    celm_release_set_info(arena, release, "last_deployed", celm_release_time_now(arena));
+    celm_release_set_info(arena, release, "status", "pending-rollback");
+    celm_release_set_info(arena, release, "description",
+                          celm_arena_printf(arena, "Rollback to %lld", (long long)celm_release_version(run->target)));
+    const char *notes = celm_release_text(run->target, "info", "notes");
+    if (notes)
+        celm_release_set_info(arena, release, "notes", notes);
+    copy_member(arena, release, run->target, "chart");
+    copy_member(arena, release, run->target, "config");
+    copy_member(arena, release, run->target, "manifest");
+    copy_member(arena, release, run->target, "hooks");
+    celm_map_set(arena, release, "version", 7, celm_value_int(arena, celm_release_version(run->current) + 1));
+    copy_member(arena, release, run->current, "namespace");
+    celm_map_set(arena, release, "apply_method", 12, celm_value_cstring(arena, "ssa"));
+    run->release = release;
+}
+
+static const celm_value *labels_of(const rollback_run *run, const celm_value *release)
+{
+    for (size_t i = 0; i < run->count; i++)
+        if (run->history[i].document == release)
+            return celm_release_custom_labels(run->arena, run->history[i].labels);
+    return NULL;
+}
+
+static int apply_target(rollback_run *run, celm_error *err)
+{
+    const char *ns = run->session->namespace_name;
+    const char *old_manifest = celm_release_text(run->current, NULL, "manifest");
+    const char *new_manifest = celm_release_text(run->release, NULL, "manifest");
+    celm_kube_object_list current, target;
+    int status = celm_kube_objects(run->session->kube, run->arena, old_manifest ? old_manifest : "", ns, &current, err);
+    if (status != CELM_OK)
+        return celm_error_set(err, status, "unable to build kubernetes objects from current release manifest: %s",
+                              err->message);
+    status = celm_kube_objects(run->session->kube, run->arena, new_manifest ? new_manifest : "", ns, &target, err);
+    if (status != CELM_OK)
+        return celm_error_set(err, status, "unable to build kubernetes objects from new release manifest: %s",
+                              err->message);
+    celm_apply_options apply = {
+        .release_name = run->name,
+        .release_namespace = ns,
+        .operation = "update",
+        .force_conflicts = cli_flag_is_true(run->invocation, "force-conflicts"),
+        .take_ownership = 1,
+        .current = &current,
+    };
+    return celm_kube_apply_objects(run->session->kube, run->arena, &target, &apply, err);
+}
+
+static int rollback(rollback_run *run)
+{
+    celm_error err = CELM_ERROR_INIT;
+    const char *text = cli_flag_string(run->invocation, "history-max");
+    long long max = text ? atoll(text) : run->invocation->settings->max_history;
+    const celm_value *labels = labels_of(run, run->target);
+    if (celm_release_store_prune(&run->session->store, run->arena, run->session->namespace_name, run->name, max, &err) != CELM_OK ||
+        celm_release_store_write(&run->session->store, run->arena, run->release, labels, 1, &err) != CELM_OK)
+        return cli_fail("%s", err.message);
+    if (apply_target(run, &err) != CELM_OK) {
+        const char *message = celm_arena_printf(run->arena, "%s", err.message);
+        celm_release_set_info(run->arena, run->current, "status", "superseded");
+        celm_release_store_write(&run->session->store, run->arena, run->current, labels_of(run, run->current), 0, &err);
+        celm_release_set_info(run->arena, run->release, "status", "failed");
+        celm_release_set_info(run->arena, run->release, "description",
+                              celm_arena_printf(run->arena, "Rollback \"%s\" failed: %s", run->name, message));
+        celm_release_store_write(&run->session->store, run->arena, run->release, labels, 0, &err);
+        return cli_fail("%s", message);
+    }
+    for (size_t i = 0; i < run->count; i++) {
+        const char *status = celm_release_text(run->history[i].document, "info", "status");
+        if (!status || strcmp(status, "deployed") != 0)
+            continue;
+        celm_release_set_info(run->arena, run->history[i].document, "status", "superseded");
+        if (celm_release_store_write(&run->session->store, run->arena, run->history[i].document,
+                                     labels_of(run, run->history[i].document), 0, &err) != CELM_OK)
+            return cli_fail("%s", err.message);
+    }
+    celm_release_set_info(run->arena, run->release, "status", "deployed");
+    if (celm_release_store_write(&run->session->store, run->arena, run->release, labels, 0, &err) != CELM_OK)
+        return cli_fail("%s", err.message);
+    fputs("Rollback was a success! Happy Helming!\n", stdout);
+    return 0;
+}
+
+int cli_rollback_command(const cli_invocation *invocation)
+{
+    const char *dry_run = cli_flag_string(invocation, "dry-run");
+    if (dry_run && *dry_run && strcmp(dry_run, "none") != 0 && strcmp(dry_run, "false") != 0)
+        return cli_fail("--dry-run is not implemented for rollback in celm yet");
+    long long revision;
+    int status = parse_revision(invocation, &revision);
+    if (status)
+        return status;
+    if (!cli_release_name_valid(invocation->arguments[0]))
+        return cli_fail("prepareRollback: Release name is invalid: %s", invocation->arguments[0]);
+    release_session session;
+    status = release_session_open(invocation, &session);
+    rollback_run run = {invocation, invocation->arena, &session, invocation->arguments[0], NULL, 0, NULL, NULL, NULL};
+    if (!status)
+        status = find_target(&run, revision);
+    if (!status) {
+        build_revision(&run);
+        status = rollback(&run);
+    }
+    release_session_close(&session);
+    return status;
+}

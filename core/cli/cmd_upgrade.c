@@ -1,0 +1,218 @@
+/* cmd_upgrade.c: `celm upgrade`: a new revision of a release from a chart, as helm v4 makes it. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "release_build.h"
+#include "release_output.h"
+
+#define FAILED "UPGRADE FAILED: "
+
+typedef struct upgrade_run {
+    chart_run chart;
+    release_session session;
+    celm_stored_release *history;
+    size_t count;
+    celm_value *last;           /* the newest revision */
+    celm_value *current;        /* the deployed one (or the newest failed or superseded) */
+    celm_value *release;        /* the new revision */
+    celm_sorted_release sorted;
+} upgrade_run;
+
+static const char *status_of(const celm_value *release)
+{
+    const char *status = celm_release_text(release, "info", "status");
+    return status ? status : "unknown";
+}
+
+static int load_history(upgrade_run *run)
+{
+    celm_error err = CELM_ERROR_INIT;
+    if (celm_release_store_query(&run->session.store, run->chart.arena, run->session.namespace_name,
+                                 run->chart.release_name, NULL, &run->history, &run->count, &err) != CELM_OK)
+        return cli_fail(FAILED "%s", err.message);
+    run->last = run->count ? run->history[run->count - 1].document : NULL;
+    return 0;
+}
+
+/* Helm's prepareUpgrade: the in-progress lock, then the release to upgrade from. */
+static int choose_current(upgrade_run *run)
+{
+    const char *name = run->chart.release_name;
+    if (!run->last)
+        return cli_fail(FAILED "\"%s\" has no deployed releases", name);
+    const char *last_status = status_of(run->last);
+    if (!strncmp(last_status, "pending-", 8))
+        return cli_fail(FAILED "another operation (install/upgrade/rollback) is in progress");
+    for (size_t i = run->count; i > 0 && !run->current; i--)
+        if (!strcmp(status_of(run->history[i - 1].document), "deployed"))
+            run->current = run->history[i - 1].document;
+    if (!run->current && (!strcmp(last_status, "failed") || !strcmp(last_status, "superseded")))
+        run->current = run->last;
+    return run->current ? 0 : cli_fail(FAILED "\"%s\" has no deployed releases", name);
+}
+
+static celm_value *copy_map(celm_arena *arena, const celm_value *value)
+{
+    return value && value->kind == CELM_VALUE_MAP ? celm_value_copy(arena, value) : celm_value_map(arena, 0);
+}
+
+/* Helm's reuseValues: which values the new revision starts from. */
+static void reuse_values(upgrade_run *run)
+{
+    const cli_invocation *invocation = run->chart.invocation;
+    celm_arena *arena = run->chart.arena;
+    const celm_value *old_config = celm_map_cget(run->current, "config");
+    celm_value *user = run->chart.user_values;
+    if (cli_flag_is_true(invocation, "reset-values"))
+        return;
+    if (cli_flag_is_true(invocation, "reuse-values")) {
+        celm_value *old_values = copy_map(arena, old_config);
+        celm_values_coalesce_tables(arena, old_values, copy_map(arena, celm_map_cget(celm_map_cget(run->current, "chart"), "values")),
+                                    0, NULL, NULL);
+        celm_values_coalesce_tables(arena, user, copy_map(arena, old_config), 0, NULL, NULL);
+        run->chart.chart->values = old_values;
+        return;
+    }
+    if (cli_flag_is_true(invocation, "reset-then-reuse-values")) {
+        celm_values_coalesce_tables(arena, user, copy_map(arena, old_config), 0, NULL, NULL);
+        return;
+    }
+    if (user->as.map.count == 0 && old_config && old_config->kind == CELM_VALUE_MAP && old_config->as.map.count)
+        run->chart.user_values = copy_map(arena, old_config);
+}
+
+static int build_revision(upgrade_run *run)
+{
+    int64_t revision = celm_release_version(run->last) + 1;
+    if (release_render(&run->chart, &run->session, revision, 1, FAILED, &run->sorted))
+        return 1;
+    run->release = release_document(&run->chart, run->session.namespace_name, &run->sorted, revision,
+                                    "pending-upgrade", "Preparing upgrade", "ssa");
+    if (!run->release)
+        return cli_fail("out of memory");
+    const char *first = celm_release_text(run->current, "info", "first_deployed");
+    if (first)
+        celm_release_set_info(run->chart.arena, run->release, "first_deployed", first);
+    return 0;
+}
+
+static long long history_max(const cli_invocation *invocation)
+{
+    const char *text = cli_flag_string(invocation, "history-max");
+    return text ? atoll(text) : invocation->settings->max_history;
+}
+
+static int fail_upgrade(upgrade_run *run, const char *message)
+{
+    celm_arena *arena = run->chart.arena;
+    celm_error err = CELM_ERROR_INIT;
+    const char *description = celm_arena_printf(arena, "Upgrade \"%s\" failed: %s", run->chart.release_name, message);
+    const char *attributes[] = {"name", run->chart.release_name, "error", message, NULL};
+    fprintf(stderr, "%s\n", celm_slog_line(arena, "WARN", "upgrade failed", attributes));
+    if (release_record(&run->session, arena, run->release, "failed", description, &err) != CELM_OK)
+        fprintf(stderr, "%s\n", celm_slog_line(arena, "WARN", "failed to record the release", (const char *[]){"error", err.message, NULL}));
+    return cli_fail(FAILED "%s", message);
+}
+
+static int apply_revision(upgrade_run *run)
+{
+    const cli_invocation *invocation = run->chart.invocation;
+    celm_arena *arena = run->chart.arena;
+    celm_error err = CELM_ERROR_INIT;
+    const char *ns = run->session.namespace_name;
+    celm_kube_object_list current, target;
+    const char *old_manifest = celm_release_text(run->current, NULL, "manifest");
+    if (celm_kube_objects(run->session.kube, arena, old_manifest ? old_manifest : "", ns, &current, &err) != CELM_OK)
+        return cli_fail(FAILED "unable to build kubernetes objects from current release manifest: %s", err.message);
+    if (celm_kube_objects(run->session.kube, arena, celm_release_text(run->release, NULL, "manifest"), ns, &target,
+                          &err) != CELM_OK)
+        return cli_fail(FAILED "unable to build kubernetes objects from new release manifest: %s", err.message);
+    if (celm_release_store_prune(&run->session.store, arena, ns, run->chart.release_name, history_max(invocation), &err) != CELM_OK ||
+        celm_release_store_write(&run->session.store, arena, run->release, NULL, 1, &err) != CELM_OK)
+        return cli_fail(FAILED "%s", err.message);
+    celm_apply_options apply = {
+        .release_name = run->chart.release_name,
+        .release_namespace = ns,
+        .operation = "update",
+        .take_ownership = cli_flag_is_true(invocation, "take-ownership"),
+        .force_conflicts = cli_flag_is_true(invocation, "force-conflicts") ||
+                           strcmp(celm_release_text(run->current, NULL, "apply_method") ?
+                                  celm_release_text(run->current, NULL, "apply_method") : "", "ssa") != 0,
+        .current = &current,
+    };
+    if (celm_kube_apply_objects(run->session.kube, arena, &target, &apply, &err) != CELM_OK)
+        return fail_upgrade(run, err.message);
+    return 0;
+}
+
+static int finish(upgrade_run *run)
+{
+    celm_arena *arena = run->chart.arena;
+    celm_error err = CELM_ERROR_INIT;
+    const char *description = celm_release_text(run->current, "info", "description");
+    if (release_record(&run->session, arena, run->current, "superseded", description ? description : "", &err) != CELM_OK ||
+        release_record(&run->session, arena, run->release, "deployed", "Upgrade complete", &err) != CELM_OK)
+        return cli_fail(FAILED "%s", err.message);
+    if (run->sorted.hook_count && !cli_flag_is_true(run->chart.invocation, "no-hooks"))
+        fputs("level=WARN msg=\"celm does not run chart hooks yet; they are recorded in the release\"\n", stderr);
+    printf("Release \"%s\" has been upgraded. Happy Helming!\n", run->chart.release_name);
+    release_print_options print = {.hide_notes = cli_flag_is_true(run->chart.invocation, "hide-notes")};
+    release_print_status(stdout, arena, run->release, &print);
+    return 0;
+}
+
+/* upgrade --install: no release, or only an uninstalled one, means install. */
+static int wants_install(const upgrade_run *run)
+{
+    if (!cli_flag_is_true(run->chart.invocation, "install"))
+        return 0;
+    return !run->last || !strcmp(status_of(run->last), "uninstalled");
+}
+
+static int upgrade(upgrade_run *run)
+{
+    int status = chart_run_load_user_values(&run->chart);
+    if (!status)
+        status = chart_run_load_chart(&run->chart);
+    if (!status)
+        status = choose_current(run);
+    if (!status) {
+        reuse_values(run);
+        status = chart_run_prepare_values(&run->chart);
+    }
+    if (!status)
+        status = build_revision(run);
+    if (!status)
+        status = apply_revision(run);
+    return status ? status : finish(run);
+}
+
+int cli_upgrade_command(const cli_invocation *invocation)
+{
+    upgrade_run run;
+    memset(&run, 0, sizeof run);
+    run.chart.invocation = invocation;
+    run.chart.arena = invocation->arena;
+    run.chart.release_name = invocation->arguments[0];
+    run.chart.chart_path = invocation->arguments[1];
+    int status = release_refuse_unbuilt(invocation, "upgrade");
+    if (!status && !cli_release_name_valid(run.chart.release_name))
+        status = cli_fail(FAILED "release name is invalid: %s", run.chart.release_name);
+    if (!status)
+        status = release_session_open(invocation, &run.session);
+    if (!status)
+        status = load_history(&run);
+    int install = !status && wants_install(&run);
+    int uninstalled = install && run.last;
+    if (!status && !install)
+        status = upgrade(&run);
+    release_session_close(&run.session);
+    celm_chart_free(run.chart.chart);
+    if (install) {
+        printf("Release \"%s\" does not exist. Installing it now.\n", run.chart.release_name);
+        fflush(stdout);
+        status = cli_install_release(invocation, run.chart.release_name, run.chart.chart_path, uninstalled);
+    }
+    return status;
+}

@@ -1,0 +1,124 @@
+/* release_build.c: what install, upgrade and rollback share: rendering against the cluster,
+ * building release documents and recording their outcome. */
+#include <string.h>
+
+#include "release_build.h"
+
+static int server_version(const release_session *session, celm_arena *arena, const char *failed, const char **version)
+{
+    celm_value *info;
+    celm_error err = CELM_ERROR_INIT;
+    if (celm_kube_get_json(session->kube, arena, "/version", &info, &err) != CELM_OK)
+        return cli_fail("%sKubernetes cluster unreachable: %s", failed, err.message);
+    *version = celm_release_text(info, NULL, "gitVersion");
+    return 0;
+}
+
+int release_render(chart_run *chart, const release_session *session, int64_t revision, int is_upgrade,
+                   const char *failed, celm_sorted_release *out)
+{
+    celm_render_options options = CELM_RENDER_OPTIONS_INIT;
+    options.release_name = chart->release_name;
+    options.release_namespace = session->namespace_name;
+    options.revision = revision;
+    options.is_install = !is_upgrade;
+    options.is_upgrade = is_upgrade;
+    if (server_version(session, chart->arena, failed, &options.kube_version))
+        return 1;
+    celm_render_output *files = NULL;
+    size_t count = 0;
+    celm_error err = CELM_ERROR_INIT;
+    int status = celm_render(session->registry, chart->arena, chart->chart, chart->values, &options, &files,
+                             &count, &err);
+    if (status == CELM_OK)
+        status = celm_manifests_sort(chart->arena, files, count, chart->chart->name, 0, cli_print_warning, NULL,
+                                     out, &err);
+    return status == CELM_OK ? 0 : cli_fail("%s%s", failed, err.message);
+}
+
+static celm_value *text_list(celm_arena *arena, const char *const *items, size_t count)
+{
+    celm_value *list = celm_value_list(arena, count);
+    for (size_t i = 0; i < count; i++)
+        celm_list_append(arena, list, celm_value_cstring(arena, items[i]));
+    return list;
+}
+
+static celm_value *hook_value(celm_arena *arena, const celm_hook *hook)
+{
+    celm_value *value = celm_value_map(arena, 9);
+    celm_value *last_run = celm_value_map(arena, 1);
+    celm_map_set(arena, last_run, "phase", 5, celm_value_cstring(arena, ""));
+    celm_map_set(arena, value, "name", 4, celm_value_cstring(arena, hook->name));
+    celm_map_set(arena, value, "kind", 4, celm_value_cstring(arena, hook->kind));
+    celm_map_set(arena, value, "path", 4, celm_value_cstring(arena, hook->path));
+    celm_map_set(arena, value, "manifest", 8, celm_value_string(arena, hook->manifest.data, hook->manifest.len));
+    celm_map_set(arena, value, "events", 6, text_list(arena, hook->events, hook->event_count));
+    celm_map_set(arena, value, "last_run", 8, last_run);
+    celm_map_set(arena, value, "weight", 6, celm_value_int(arena, hook->weight));
+    celm_map_set(arena, value, "delete_policies", 15, text_list(arena, hook->delete_policies, hook->delete_policy_count));
+    celm_map_set(arena, value, "output_log_policies", 19,
+                 text_list(arena, hook->output_log_policies, hook->output_log_policy_count));
+    return value;
+}
+
+celm_value *release_document(const chart_run *run, const char *release_namespace, const celm_sorted_release *sorted,
+                             int64_t revision, const char *status, const char *description, const char *apply_method)
+{
+    celm_arena *arena = run->arena;
+    celm_string manifest;
+    if (celm_manifest_text(arena, sorted, NULL, &manifest) != CELM_OK)
+        return NULL;
+    celm_value *release = celm_value_map(arena, 9);
+    const char *now = celm_release_time_now(arena);
+    celm_map_set(arena, release, "name", 4, celm_value_cstring(arena, run->release_name));
+    celm_release_set_info(arena, release, "first_deployed", now);
+    celm_release_set_info(arena, release, "last_deployed", now);
+    celm_release_set_info(arena, release, "status", status);
+    celm_release_set_info(arena, release, "description", description);
+    if (sorted->notes.len)
+        celm_release_set_info(arena, release, "notes", celm_arena_strndup(arena, sorted->notes.data, sorted->notes.len));
+    celm_map_set(arena, release, "chart", 5, celm_release_chart(arena, run->chart));
+    celm_map_set(arena, release, "config", 6, run->user_values);
+    celm_map_set(arena, release, "manifest", 8, celm_value_string(arena, manifest.data, manifest.len));
+    celm_value *hooks = celm_value_list(arena, sorted->hook_count);
+    for (size_t i = 0; i < sorted->hook_count; i++)
+        celm_list_append(arena, hooks, hook_value(arena, &sorted->hooks[i]));
+    celm_map_set(arena, release, "hooks", 5, hooks);
+    celm_map_set(arena, release, "version", 7, celm_value_int(arena, revision));
+    celm_map_set(arena, release, "namespace", 9, celm_value_cstring(arena, release_namespace));
+    celm_map_set(arena, release, "apply_method", 12, celm_value_cstring(arena, apply_method));
+    return release;
+}
+
+int release_record(const release_session *session, celm_arena *arena, celm_value *release, const char *status,
+                   const char *description, celm_error *err)
+{
+    celm_release_set_info(arena, release, "status", status);
+    celm_release_set_info(arena, release, "description", description);
+    return celm_release_store_write(&session->store, arena, release, NULL, 0, err);
+}
+
+
+/* Flags whose feature celm lacks so far: refused rather than ignored. Text flags count as given
+ * unless empty or "hookOnly" (--wait's default); booleans when true. */
+int release_refuse_unbuilt(const cli_invocation *invocation, const char *command)
+{
+    const char *dry_run = cli_flag_string(invocation, "dry-run");
+    if (dry_run && *dry_run && strcmp(dry_run, "none") != 0 && strcmp(dry_run, "false") != 0)
+        return cli_fail("--dry-run is not implemented for %s in celm yet", command);
+    const char *server_side = cli_flag_string(invocation, "server-side");
+    if (server_side && !strcmp(server_side, "false"))
+        return cli_fail("client-side apply (--server-side=false) is not implemented in celm yet");
+    static const char *const unbuilt[] = {"post-renderer", "repo", "wait", "description", NULL};
+    for (const char *const *flag = unbuilt; *flag; flag++) {
+        const char *value = cli_flag_string(invocation, *flag);
+        if (value && *value && strcmp(value, "hookOnly") != 0)
+            return cli_fail("--%s is not implemented in celm yet", *flag);
+    }
+    static const char *const unbuilt_bools[] = {"rollback-on-failure", "atomic", "verify", "force-replace", "force", NULL};
+    for (const char *const *flag = unbuilt_bools; *flag; flag++)
+        if (cli_flag_is_true(invocation, *flag))
+            return cli_fail("--%s is not implemented in celm yet", *flag);
+    return 0;
+}

@@ -1,0 +1,27 @@
+/* release_build.h: what install, upgrade and rollback share: rendering against the cluster,
+ * building release documents, applying them and recording the outcome. */
+#ifndef CELM_CLI_RELEASE_BUILD_H
+#define CELM_CLI_RELEASE_BUILD_H
+
+#include "chart_run.h"
+#include "release_session.h"
+
+/* The processed chart of `run` rendered for the cluster (its version as .Capabilities), sorted.
+ * `failed` prefixes errors ("INSTALLATION FAILED: "). Returns 0, or prints the error and returns 1. */
+int release_render(chart_run *run, const release_session *session, int64_t revision, int is_upgrade,
+                   const char *failed, celm_sorted_release *out);
+
+/* A new release document: name, info (times, status, description, notes), the chart, user
+ * values, manifest, hooks, version, namespace and apply method ("ssa" or "csa"). */
+celm_value *release_document(const chart_run *run, const char *release_namespace, const celm_sorted_release *sorted,
+                             int64_t revision, const char *status, const char *description, const char *apply_method);
+
+/* Sets info.status and info.description and stores the document (update). Returns CELM_OK or
+ * the storage error in err. */
+int release_record(const release_session *session, celm_arena *arena, celm_value *release, const char *status,
+                   const char *description, celm_error *err);
+
+/* Refuses flags of install and upgrade whose feature celm does not have yet (1 after printing why). */
+int release_refuse_unbuilt(const cli_invocation *invocation, const char *command);
+
+#endif
