@@ -66,7 +66,7 @@ static void print_history_table(celm_arena *arena, const celm_stored_release *ro
 int cli_history_command(const cli_invocation *invocation)
 {
     release_session session;
-    int status = release_session_open(invocation, &session);
+    int status = release_session_open(invocation, &session, "");
     celm_stored_release *history = NULL;
     size_t count = 0;
     celm_error err = CELM_ERROR_INIT;
@@ -95,7 +95,7 @@ static int print_release_text(const cli_invocation *invocation, const char *sect
 {
     const char *revision_text = cli_flag_string(invocation, "revision");
     release_session session;
-    int status = release_session_open(invocation, &session);
+    int status = release_session_open(invocation, &session, "");
     celm_error err = CELM_ERROR_INIT;
     const celm_value *release = status ? NULL : cli_release_revision(&session, invocation->arena, invocation->arguments[0],
                                                                      revision_text ? atoll(revision_text) : 0, &err);

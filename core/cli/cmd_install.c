@@ -206,7 +206,7 @@ static int install_steps(install_run *run)
     if (!status)
         status = chart_run_load_chart(&run->chart);
     if (!status)
-        status = release_session_open(run->chart.invocation, &run->session);
+        status = release_session_open(run->chart.invocation, &run->session, FAILED);
     if (!status)
         status = check_name_free(run);
     if (!status)

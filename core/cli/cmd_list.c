@@ -207,7 +207,7 @@ int cli_list_command(const cli_invocation *invocation)
             return cli_fail("--%s is not implemented in celm yet", *flag);
     }
     release_session session;
-    int status = release_session_open(invocation, &session);
+    int status = release_session_open(invocation, &session, "");
     celm_stored_release *found = NULL;
     size_t count = 0;
     celm_error err = CELM_ERROR_INIT;

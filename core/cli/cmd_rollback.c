@@ -161,7 +161,7 @@ int cli_rollback_command(const cli_invocation *invocation)
     if (!cli_release_name_valid(invocation->arguments[0]))
         return cli_fail("prepareRollback: Release name is invalid: %s", invocation->arguments[0]);
     release_session session;
-    status = release_session_open(invocation, &session);
+    status = release_session_open(invocation, &session, "");
     rollback_run run = {invocation, invocation->arena, &session, invocation->arguments[0], NULL, 0, NULL, NULL, NULL};
     if (!status)
         status = find_target(&run, revision);

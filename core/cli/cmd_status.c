@@ -27,7 +27,7 @@ int cli_status_command(const cli_invocation *invocation)
     const char *revision_text = cli_flag_string(invocation, "revision");
     long long revision = revision_text ? atoll(revision_text) : 0;
     release_session session;
-    int status = release_session_open(invocation, &session);
+    int status = release_session_open(invocation, &session, "");
     celm_error err = CELM_ERROR_INIT;
     const celm_value *release = status ? NULL : cli_release_revision(&session, invocation->arena, name, revision, &err);
     if (!status && !release)

@@ -96,7 +96,7 @@ int cli_uninstall_command(const cli_invocation *invocation)
         if (cli_flag_is_true(invocation, *flag))
             return cli_fail("--%s is not implemented in celm yet", *flag);
     release_session session;
-    int status = release_session_open(invocation, &session);
+    int status = release_session_open(invocation, &session, "");
     for (size_t i = 0; !status && i < invocation->argument_count; i++) {
         uninstall_run run = {invocation, &session, invocation->arena, invocation->arguments[i], NULL, 0};
         celm_error err = CELM_ERROR_INIT;

@@ -200,7 +200,7 @@ int cli_upgrade_command(const cli_invocation *invocation)
     if (!status && !cli_release_name_valid(run.chart.release_name))
         status = cli_fail(FAILED "release name is invalid: %s", run.chart.release_name);
     if (!status)
-        status = release_session_open(invocation, &run.session);
+        status = release_session_open(invocation, &run.session, NULL);
     if (!status)
         status = load_history(&run);
     int install = !status && wants_install(&run);

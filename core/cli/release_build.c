@@ -9,7 +9,7 @@ static int server_version(const release_session *session, celm_arena *arena, con
     celm_value *info;
     celm_error err = CELM_ERROR_INIT;
     if (celm_kube_get_json(session->kube, arena, "/version", &info, &err) != CELM_OK)
-        return cli_fail("%sKubernetes cluster unreachable: %s", failed, err.message);
+        return cli_fail("%skubernetes cluster unreachable: %s", failed, err.message);
     *version = celm_release_text(info, NULL, "gitVersion");
     return 0;
 }

@@ -34,14 +34,34 @@ static void kube_options(const cli_settings *settings, celm_kube_options *option
     options->burst = (long)settings->burst_limit;
 }
 
-int release_session_open(const cli_invocation *invocation, release_session *session)
+/* Helm's IsReachable: the server's /version answers. 401 and 403 read as client-go words them
+ * when it cannot decode the answer. */
+static int check_reachable(release_session *session, celm_arena *arena, const char *prefix)
+{
+    celm_kube_request request = {.size = sizeof request, .method = "GET", .path = "/version"};
+    celm_kube_response response;
+    celm_error err = CELM_ERROR_INIT;
+    if (celm_kube_send(session->kube, arena, &request, &response, &err) == CELM_OK)
+        return 0;
+    const char *reason = response.status == 401 ? "the server has asked for the client to provide credentials"
+                       : response.status == 403 ? "the server does not allow access to the requested resource"
+                       : err.message;
+    return cli_fail("%skubernetes cluster unreachable: %s", prefix, reason);
+}
+
+int release_session_open(const cli_invocation *invocation, release_session *session, const char *reachable_prefix)
 {
     memset(session, 0, sizeof *session);
     celm_kube_options options;
     kube_options(invocation->settings, &options);
     celm_error err = CELM_ERROR_INIT;
-    if (celm_kube_open(&options, &session->kube, &err) != CELM_OK)
-        return cli_fail("Kubernetes cluster unreachable: %s", err.message);
+    int status = celm_kube_open(&options, &session->kube, &err);
+    if (status == CELM_EINVAL && strstr(err.message, "no configuration has been provided"))
+        return cli_fail("%skubernetes cluster unreachable", reachable_prefix ? reachable_prefix : "");
+    if (status != CELM_OK)
+        return cli_fail("%skubernetes cluster unreachable: %s", reachable_prefix ? reachable_prefix : "", err.message);
+    if (reachable_prefix && check_reachable(session, invocation->arena, reachable_prefix))
+        return 1;
     celm_host_set_kube(session->kube);
     session->namespace_name = celm_kube_namespace(session->kube);
     session->registry = cli_open_registry(invocation);

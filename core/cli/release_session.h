@@ -13,8 +13,10 @@ typedef struct release_session {
 } release_session;
 
 /* Opens the kube client from the settings, the plugin registry and the storage plugin that
- * HELM_DRIVER names (secret by default). Returns 0, or prints the error and returns 1. */
-int release_session_open(const cli_invocation *invocation, release_session *session);
+ * HELM_DRIVER names (secret by default). With a `reachable_prefix` (the command's error prefix,
+ * maybe "") it first checks that the cluster answers, as helm's IsReachable does. Returns 0, or
+ * prints the error and returns 1. */
+int release_session_open(const cli_invocation *invocation, release_session *session, const char *reachable_prefix);
 void release_session_close(release_session *session);
 
 #endif

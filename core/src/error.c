@@ -5,12 +5,15 @@
 
 #include "celm/celm.h"
 
-static int error_vset(celm_error *err, int code, const char *format, va_list args)
+/* Formats through a scratch buffer, so the message may quote err->message itself. */
+int celm_error_vset(celm_error *err, int code, const char *format, va_list args)
 {
     if (!err)
         return code;
+    char message[sizeof err->message];
+    vsnprintf(message, sizeof message, format, args);
+    memcpy(err->message, message, sizeof message);
     err->code = code;
-    vsnprintf(err->message, sizeof err->message, format, args);
     return code;
 }
 
@@ -18,7 +21,7 @@ int celm_error_set(celm_error *err, int code, const char *format, ...)
 {
     va_list args;
     va_start(args, format);
-    error_vset(err, code, format, args);
+    celm_error_vset(err, code, format, args);
     va_end(args);
     return code;
 }
@@ -33,7 +36,7 @@ int celm_error_set_at(celm_error *err, int code, const char *origin, int line, i
     err->column = column;
     va_list args;
     va_start(args, format);
-    error_vset(err, code, format, args);
+    celm_error_vset(err, code, format, args);
     va_end(args);
     return code;
 }

@@ -28,12 +28,9 @@ static void host_log(int level, const char *origin, const char *format, ...)
 
 static int host_error_set(celm_error *err, int code, const char *format, ...)
 {
-    if (!err)
-        return code;
     va_list args;
     va_start(args, format);
-    err->code = code;
-    vsnprintf(err->message, sizeof err->message, format, args);
+    celm_error_vset(err, code, format, args);
     va_end(args);
     return code;
 }

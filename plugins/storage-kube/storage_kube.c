@@ -142,6 +142,8 @@ int storage_kube_get(void *instance, celm_arena *arena, const char *release_name
     int status = send(store, arena, "GET", object_path(store, arena, release_namespace, key), NULL, &response, err);
     if (status == CELM_ENOTFOUND)
         return store->host->error_set(err, CELM_ENOTFOUND, RELEASE_NOT_FOUND);
+    if (status != CELM_OK)
+        return store->host->error_set(err, status, "get: failed to get \"%s\": %s", key, err->message);
     if (status == CELM_OK)
         status = parse_response(store->host, arena, &response, &object, err);
     return status == CELM_OK ? decode_object(store, arena, object, out, err) : status;
@@ -191,6 +193,12 @@ static const char *selector_query(const celm_host *host, celm_arena *arena, cons
     return query;
 }
 
+/* Helm's drivers word failures of List (owner=helm only) and Query (more labels) differently. */
+static int is_query(const celm_value *selector)
+{
+    return selector && selector->kind == CELM_VALUE_MAP && selector->as.map.count > 1;
+}
+
 static int decode_items(const storage_kube *store, celm_arena *arena, const celm_value *items,
                         celm_release_record **out, size_t *out_count, celm_error *err)
 {
@@ -223,8 +231,10 @@ int storage_kube_list(void *instance, celm_arena *arena, const char *release_nam
     celm_kube_response response;
     celm_value *list;
     int status = send(store, arena, "GET", format(host, arena, "%s%s%s", base, query, ""), NULL, &response, err);
-    if (status == CELM_OK)
-        status = parse_response(host, arena, &response, &list, err);
+    if (status != CELM_OK)
+        return host->error_set(err, status, "%s: %s", is_query(selector) ? "query: failed to query with labels" :
+                               "list: failed to list", err->message);
+    status = parse_response(host, arena, &response, &list, err);
     if (status != CELM_OK)
         return status;
     return decode_items(store, arena, member(host, list, "items"), out, out_count, err);

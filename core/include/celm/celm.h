@@ -2,6 +2,7 @@
 #ifndef CELM_CELM_H
 #define CELM_CELM_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -28,7 +29,9 @@ char *celm_arena_strndup(celm_arena *arena, const char *text, size_t len);
 char *celm_arena_printf(celm_arena *arena, const char *format, ...) CELM_PRINTF(2, 3);
 
 /* --- errors (error.c) ----------------------------------------------------------------------- */
+/* The message may quote err->message (it is formatted before being stored). */
 int celm_error_set(celm_error *err, int code, const char *format, ...) CELM_PRINTF(3, 4);
+int celm_error_vset(celm_error *err, int code, const char *format, va_list args);
 int celm_error_set_at(celm_error *err, int code, const char *origin, int line, int column,
                       const char *format, ...) CELM_PRINTF(6, 7);
 void celm_error_clear(celm_error *err);
