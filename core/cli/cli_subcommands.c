@@ -12,23 +12,23 @@
 const cli_command cli_get_commands[] = {
     {"all", NULL, "download all information for a named release", "RELEASE_NAME",
      "Print the notes, hooks, supplied values and manifest of a release in one readable listing.",
-     cli_get_all_flags, EXACTLY(1), cli_not_implemented, NULL},
+     cli_get_all_flags, EXACTLY(1), cli_get_all_command, NULL},
     {"hooks", NULL, "download all hooks for a named release", "RELEASE_NAME",
      "Print the hooks of a release as YAML documents separated by '---'.",
-     cli_get_revision_flags, EXACTLY(1), cli_not_implemented, NULL},
+     cli_get_revision_flags, EXACTLY(1), cli_get_hooks_command, NULL},
     {"manifest", NULL, "download the manifest for a named release", "RELEASE_NAME",
      "Print the manifest of a release: the YAML of every Kubernetes resource its chart and the\n"
      "chart's dependencies generated.",
      cli_get_revision_flags, EXACTLY(1), cli_get_manifest_command, NULL},
     {"metadata", NULL, "fetch the metadata of a named release", "RELEASE_NAME",
      "Print the metadata of a release: name, chart, versions, namespace, revision, status, dates.",
-     cli_get_metadata_flags, EXACTLY(1), cli_not_implemented, NULL},
+     cli_get_metadata_flags, EXACTLY(1), cli_get_metadata_command, NULL},
     {"notes", NULL, "download the notes for a named release", "RELEASE_NAME",
      "Print the notes the chart of a release rendered.",
      cli_get_revision_flags, EXACTLY(1), cli_get_notes_command, NULL},
     {"values", NULL, "download the values file for a named release", "RELEASE_NAME",
      "Print the values supplied to a release; with --all, every computed value.",
-     cli_get_values_flags, EXACTLY(1), cli_not_implemented, NULL},
+     cli_get_values_flags, EXACTLY(1), cli_get_values_command, NULL},
     END
 };
 

@@ -66,13 +66,9 @@ static void print_history_table(celm_arena *arena, const celm_stored_release *ro
 int cli_history_command(const cli_invocation *invocation)
 {
     release_session session;
-    int status = release_session_open(invocation, &session, "");
-    celm_stored_release *history = NULL;
-    size_t count = 0;
-    celm_error err = CELM_ERROR_INIT;
-    if (!status && celm_release_store_query(&session.store, invocation->arena, session.namespace_name,
-                                            invocation->arguments[0], NULL, &history, &count, &err) != CELM_OK)
-        status = cli_fail("%s", err.message);
+    celm_stored_release *history;
+    size_t count;
+    int status = release_session_history(invocation, &session, &history, &count);
     if (!status && count == 0)
         status = cli_fail("release: not found");
     if (!status) {
@@ -87,6 +83,67 @@ int cli_history_command(const cli_invocation *invocation)
     }
     release_session_close(&session);
     return status;
+}
+
+/* The revision --revision names (the latest without it); NULL after printing the error. */
+static const celm_value *load_revision(const cli_invocation *invocation, release_session *session)
+{
+    const char *revision_text = cli_flag_string(invocation, "revision");
+    if (release_session_open(invocation, session, ""))
+        return NULL;
+    celm_error err = CELM_ERROR_INIT;
+    const celm_value *release = cli_release_revision(session, invocation->arena, invocation->arguments[0],
+                                                     revision_text ? atoll(revision_text) : 0, &err);
+    if (!release)
+        cli_fail("%s", err.message);
+    return release;
+}
+
+int cli_get_values_command(const cli_invocation *invocation)
+{
+    release_session session;
+    const celm_value *release = load_revision(invocation, &session);
+    int all = cli_flag_is_true(invocation, "all");
+    cli_output_format format = cli_output_format_parse(cli_flag_string(invocation, "output"));
+    int status = release ? 0 : 1;
+    celm_error err = CELM_ERROR_INIT;
+    if (release && format == CLI_OUTPUT_TABLE) {
+        fputs(all ? "COMPUTED VALUES:\n" : "USER-SUPPLIED VALUES:\n", stdout);
+        release_print_yaml(stdout, invocation->arena, release_values(invocation->arena, release, all));
+    } else if (release) {
+        const celm_value *values = release_values(invocation->arena, release, all);
+        if (cli_value_print(stdout, invocation->arena, values ? values : celm_value_null(invocation->arena), format,
+                            &err) != CELM_OK)
+            status = cli_fail("%s", err.message);
+    }
+    release_session_close(&session);
+    return status;
+}
+
+int cli_get_hooks_command(const cli_invocation *invocation)
+{
+    release_session session;
+    const celm_value *release = load_revision(invocation, &session);
+    const celm_value *hooks = release ? celm_map_cget(release, "hooks") : NULL;
+    for (size_t i = 0; hooks && hooks->kind == CELM_VALUE_LIST && i < hooks->as.list.count; i++)
+        printf("---\n# Source: %s\n%s\n", celm_release_text(hooks->as.list.items[i], NULL, "path"),
+               celm_release_text(hooks->as.list.items[i], NULL, "manifest"));
+    release_session_close(&session);
+    return release ? 0 : 1;
+}
+
+int cli_get_all_command(const cli_invocation *invocation)
+{
+    const char *template = cli_flag_string(invocation, "template");
+    if (template && *template)
+        return cli_fail("--template is not implemented in celm yet");
+    release_session session;
+    const celm_value *release = load_revision(invocation, &session);
+    release_print_options print = {.show_metadata = 1, .debug = 1};
+    if (release)
+        release_print_status(stdout, invocation->arena, release, &print);
+    release_session_close(&session);
+    return release ? 0 : 1;
 }
 
 /* get manifest and get notes: one text field of a stored revision. */

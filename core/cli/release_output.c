@@ -66,6 +66,38 @@ static void print_notes(FILE *out, const char *notes)
     fprintf(out, "NOTES:\n%.*s\n", (int)(end - start), notes + start);
 }
 
+const celm_value *release_values(celm_arena *arena, const celm_value *release, int all)
+{
+    const celm_value *config = celm_map_cget(release, "config");
+    if (!all)
+        return config;
+    celm_value *computed = config && config->kind == CELM_VALUE_MAP ? celm_value_copy(arena, config)
+                                                                    : celm_value_map(arena, 0);
+    const celm_value *defaults = celm_map_cget(celm_map_cget(release, "chart"), "values");
+    if (defaults && defaults->kind == CELM_VALUE_MAP)
+        celm_values_coalesce_tables(arena, computed, celm_value_copy(arena, defaults), 0, NULL, NULL);
+    return computed;
+}
+
+void release_print_yaml(FILE *out, celm_arena *arena, const celm_value *value)
+{
+    celm_string text;
+    celm_error err = CELM_ERROR_INIT;
+    if (!value || value->kind == CELM_VALUE_NULL || celm_yaml_emit(arena, value, &text, &err) != CELM_OK)
+        fputs("null\n", out);
+    else
+        fwrite(text.data, 1, text.len, out);
+}
+
+static void print_debug_values(FILE *out, celm_arena *arena, const celm_value *release)
+{
+    fputs("USER-SUPPLIED VALUES:\n", out);
+    release_print_yaml(out, arena, release_values(arena, release, 0));
+    fputs("\nCOMPUTED VALUES:\n", out);
+    release_print_yaml(out, arena, release_values(arena, release, 1));
+    fputc('\n', out);
+}
+
 void release_print_status(FILE *out, celm_arena *arena, const celm_value *release, const release_print_options *options)
 {
     fprintf(out, "NAME: %s\n", celm_release_text(release, NULL, "name"));
@@ -85,7 +117,9 @@ void release_print_status(FILE *out, celm_arena *arena, const celm_value *releas
     }
     fprintf(out, "DESCRIPTION: %s\n", description ? description : "");
     print_test_suite(out, arena, release);
-    if (description && !strcmp(description, "Dry run complete")) {
+    if (options->debug)
+        print_debug_values(out, arena, release);
+    if ((description && !strcmp(description, "Dry run complete")) || options->debug) {
         fputs("HOOKS:\n", out);
         const celm_value *hooks = celm_map_cget(release, "hooks");
         for (size_t i = 0; hooks && hooks->kind == CELM_VALUE_LIST && i < hooks->as.list.count; i++)

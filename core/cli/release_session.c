@@ -77,6 +77,20 @@ int release_session_open(const cli_invocation *invocation, release_session *sess
     return 0;
 }
 
+int release_session_history(const cli_invocation *invocation, release_session *session, celm_stored_release **out,
+                            size_t *count)
+{
+    *out = NULL;
+    *count = 0;
+    if (release_session_open(invocation, session, ""))
+        return 1;
+    celm_error err = CELM_ERROR_INIT;
+    if (celm_release_store_query(&session->store, invocation->arena, session->namespace_name, invocation->arguments[0],
+                                 NULL, out, count, &err) != CELM_OK)
+        return cli_fail("%s", err.message);
+    return 0;
+}
+
 void release_session_close(release_session *session)
 {
     if (session->storage.descriptor)

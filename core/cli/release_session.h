@@ -17,6 +17,10 @@ typedef struct release_session {
  * maybe "") it first checks that the cluster answers, as helm's IsReachable does. Returns 0, or
  * prints the error and returns 1. */
 int release_session_open(const cli_invocation *invocation, release_session *session, const char *reachable_prefix);
+/* Opens the session (checking reachability) and reads the revisions of the release named by the
+ * first argument, oldest first. Returns 0, or prints the error and returns 1. */
+int release_session_history(const cli_invocation *invocation, release_session *session, celm_stored_release **out,
+                            size_t *count);
 void release_session_close(release_session *session);
 
 #endif

@@ -196,11 +196,12 @@ static void write_struct(writer *w, const celm_value *value, const field *fields
     celm_buffer_append_char(&w->out, '}');
 }
 
-int celm_release_json(celm_arena *arena, const celm_value *release, celm_string *out, celm_error *err)
+static int struct_json(celm_arena *arena, const celm_value *value, const field *fields, celm_string *out,
+                       celm_error *err)
 {
     writer w = {.arena = arena, .err = err, .status = CELM_OK};
     celm_buffer_init(&w.out);
-    write_struct(&w, release, release_fields);
+    write_struct(&w, value, fields);
     if (w.status != CELM_OK) {
         celm_buffer_free(&w.out);
         return w.status;
@@ -208,4 +209,14 @@ int celm_release_json(celm_arena *arena, const celm_value *release, celm_string 
     if (celm_buffer_finish(&w.out, arena, out) != CELM_OK)
         return celm_error_set(err, CELM_ENOMEM, "out of memory encoding the release");
     return CELM_OK;
+}
+
+int celm_release_json(celm_arena *arena, const celm_value *release, celm_string *out, celm_error *err)
+{
+    return struct_json(arena, release, release_fields, out, err);
+}
+
+int celm_chart_dependency_json(celm_arena *arena, const celm_value *dependency, celm_string *out, celm_error *err)
+{
+    return struct_json(arena, dependency, dependency_fields, out, err);
 }

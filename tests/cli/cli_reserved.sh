@@ -15,9 +15,6 @@ reserved pull pull repo/chart --untar --version 1.2.3
 reserved pull fetch repo/chart
 reserved push push chart.tgz oci://example.com/charts
 reserved verify verify chart.tgz
-for command in all hooks metadata values; do
-    reserved "get $command" get "$command" myrelease
-done
 check_error "show values --jsonpath is reserved" "--jsonpath is not implemented in celm yet" \
     inspect values ./chart --jsonpath '{.image}'
 reserved "repo add" repo add name https://example.com/charts --force-update

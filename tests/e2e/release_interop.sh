@@ -43,9 +43,11 @@ done
 same "helm history of celm's release equals helm's own" "$scratch/helm-history" "$scratch/celm-history"
 "$celm" history web -n "$ns-twin" | mask_times >"$scratch/celm-reads-history"
 same "celm history of helm's release equals helm's" "$scratch/helm-history" "$scratch/celm-reads-history"
-for what in manifest notes; do
-    "$celm" get "$what" web -n "$ns-twin" 2>&1 | sed "s/$ns-twin/$ns/g" >"$scratch/celm-reads-$what"
-    same "celm get $what of helm's release equals helm's" "$scratch/helm-$what" "$scratch/celm-reads-$what"
+for what in manifest notes values "values --all" "values -o json" "values -a -o yaml" hooks all metadata \
+    "metadata -o json" "metadata -o yaml"; do
+    "$celm" get $what web -n "$ns-twin" >"$scratch/celm-reads" 2>&1
+    "$helm" get $what web -n "$ns-twin" >"$scratch/helm-reads" 2>&1
+    same "celm get $what of helm's release equals helm's" "$scratch/helm-reads" "$scratch/celm-reads"
 done
 api_get "/apis/apps/v1/namespaces/$ns/deployments/web-hello" >"$scratch/deployment.json"
 check "the Deployment carries helm's ownership metadata, applied server-side by helm" python3 -c '

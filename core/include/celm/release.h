@@ -17,6 +17,8 @@
 
 /* The document as Helm v4.2.4 writes it: fields in struct order, omitempty/omitzero as tagged. */
 int celm_release_json(celm_arena *arena, const celm_value *release, celm_string *out, celm_error *err);
+/* One Chart.yaml dependency as Go JSON writes chart.Dependency (struct field order). */
+int celm_chart_dependency_json(celm_arena *arena, const celm_value *dependency, celm_string *out, celm_error *err);
 /* Reads a stored document (numbers become float64, as Go's any does). */
 int celm_release_parse(celm_arena *arena, const char *json, size_t len, celm_value **out, celm_error *err);
 
