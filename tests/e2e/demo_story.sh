@@ -1,18 +1,9 @@
 #!/usr/bin/env bash
 # demo_story.sh: the README's demo story runs on the local cluster, and helm v4.2.4 agrees with
 # what it left behind. Arguments: celm binary, helm binary. Needs KUBECONFIG and CELM_CLUSTER_DIR.
-source "$(dirname "$0")/../cli/peer_lib.sh" "$1" "$2"
+source "$(dirname "$0")/e2e_lib.sh" "$1" "$2"
 root=$(cd "$(dirname "$0")/../.." && pwd)
 ns=demo-$$
-pki=$CELM_CLUSTER_DIR/pki
-server=$(sed -n 's/^ *server: //p' "$KUBECONFIG")
-
-check() {   # check DESCRIPTION COMMAND...
-    local what=$1
-    shift
-    if "$@" >"$scratch/check.out" 2>&1; then passed=$((passed + 1)); else
-        failed=$((failed + 1)); echo "FAIL: $what"; sed 's/^/    /' "$scratch/check.out" | head -20; fi
-}
 
 check "the story runs to its end" "$root/scripts/demo-story" "$celm" "$ns"
 "$root/scripts/demo-story" "$celm" "$ns-again" >"$scratch/story.out" 2>&1 || true
@@ -24,7 +15,6 @@ awk -F'\t' 'NR > 1 { gsub(/ /, "", $1); gsub(/ /, "", $3); printf "%s %s;", $1, 
 check "helm sees three revisions, the last uninstalled" grep -qx '1 superseded;2 superseded;3 uninstalled;' "$scratch/states"
 check "the rollback restored two replicas in the kept revision" bash -c \
     "'$helm' get manifest db -n '$ns' | grep -qx '  replicas: 2'"
-check "the StatefulSet is gone" test "$(curl -s -o /dev/null -w '%{http_code}' --cacert "$pki/ca.crt" \
-    --cert "$pki/admin.crt" --key "$pki/admin.key" "$server/apis/apps/v1/namespaces/$ns/statefulsets/db-mysql-repl")" = 404
+check "the StatefulSet is gone" test "$(api_status "/apis/apps/v1/namespaces/$ns/statefulsets/db-mysql-repl")" = 404
 echo "demo story: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -2,20 +2,11 @@
 # kube_client.sh: celm reaches the local cluster through every kind of kubeconfig helm accepts, and
 # fails like helm v4.2.4 where helm fails. Arguments: celm binary, helm binary.
 # Needs KUBECONFIG (the admin kubeconfig) and CELM_CLUSTER_DIR (for the PKI and tokens).
-source "$(dirname "$0")/../cli/peer_lib.sh" "$1" "$2"
-pki=$CELM_CLUSTER_DIR/pki
+source "$(dirname "$0")/e2e_lib.sh" "$1" "$2"
 admin=$KUBECONFIG
-server=$(sed -n 's/^ *server: //p' "$admin")
-port=${server##*:}
 token=$(cut -d, -f1 "$pki/tokens.csv")
 b64() { base64 -w0 <"$1"; }
 
-check() {   # check DESCRIPTION COMMAND...
-    local what=$1
-    shift
-    if "$@" >"$scratch/check.out" 2>&1; then passed=$((passed + 1)); else
-        failed=$((failed + 1)); echo "FAIL: $what"; sed 's/^/    /' "$scratch/check.out" | head -10; fi
-}
 reaches() {   # reaches DESCRIPTION [ENV=VALUE...] [-- ARGS...]: celm list succeeds that way
     local what=$1 envs=()
     shift

@@ -1,28 +1,11 @@
 #!/usr/bin/env bash
 # release_interop.sh: celm and helm v4.2.4 take turns on the same releases of the local cluster.
 # Arguments: celm binary, helm binary, chart, storage driver. Needs KUBECONFIG and CELM_CLUSTER_DIR.
-source "$(dirname "$0")/../cli/peer_lib.sh" "$1" "$2"
+source "$(dirname "$0")/e2e_lib.sh" "$1" "$2"
 chart=$3
 export HELM_DRIVER=$4
 ns=interop-$HELM_DRIVER-$$
-pki=$CELM_CLUSTER_DIR/pki
-server=$(sed -n 's/^ *server: //p' "$KUBECONFIG")
 
-check() {   # check DESCRIPTION COMMAND...
-    local what=$1
-    shift
-    if "$@" >"$scratch/check.out" 2>&1; then passed=$((passed + 1)); else
-        failed=$((failed + 1)); echo "FAIL: $what"; sed 's/^/    /' "$scratch/check.out" | head -20; fi
-}
-same() {   # same DESCRIPTION FILE_A FILE_B
-    check "$1" diff "$2" "$3"
-}
-api_status() {   # the HTTP status of a GET of PATH on the cluster
-    curl -s -o /dev/null -w '%{http_code}' --cacert "$pki/ca.crt" --cert "$pki/admin.crt" --key "$pki/admin.key" "$server$1"
-}
-api_get() {
-    curl -sf --cacert "$pki/ca.crt" --cert "$pki/admin.crt" --key "$pki/admin.key" "$server$1"
-}
 mask_times() {   # dates and ages vary between runs
     sed -E 's/[A-Z][a-z]{2} [A-Z][a-z]{2} [ 0-9]{2} [0-9:]{8} [0-9]{4}/<time>/g; s/[0-9-]{10} [0-9:.]+ \+0000 UTC/<time>/g'
 }
