@@ -93,11 +93,10 @@ static int check_name_free(install_run *run)
     const char *problem = release_name_problem(run->chart.arena, run->chart.release_name);
     if (problem)
         return name_check_failed(run->chart.arena, problem);
-    if (celm_release_store_query(&run->session.store, run->chart.arena, run->session.namespace_name,
-                                 run->chart.release_name, NULL, &history, &count, &err) != CELM_OK)
-        return cli_fail(FAILED "%s", err.message);
     run->revision = 1;
-    if (count == 0)
+    /* helm's availableName treats a history it cannot read as a free name */
+    if (celm_release_store_query(&run->session.store, run->chart.arena, run->session.namespace_name,
+                                 run->chart.release_name, NULL, &history, &count, &err) != CELM_OK || count == 0)
         return 0;
     const celm_value *latest = history[count - 1].document;
     const char *status = celm_release_text(latest, "info", "status");
@@ -171,13 +170,6 @@ static int install(install_run *run)
     const cli_invocation *invocation = run->chart.invocation;
     celm_arena *arena = run->chart.arena;
     celm_error err = CELM_ERROR_INIT;
-    if (cli_flag_is_true(invocation, "create-namespace") && create_namespace(run))
-        return 1;
-    if (supersede_previous(run))
-        return 1;
-    if (celm_release_store_write(&run->session.store, arena, run->release, NULL, 1, &err) != CELM_OK)
-        return cli_fail(FAILED "%s", err.message);
-    warn_unrun_hooks(run);
     celm_kube_object_list objects;
     celm_apply_options apply = {
         .release_name = run->chart.release_name,
@@ -188,7 +180,16 @@ static int install(install_run *run)
     };
     if (celm_kube_objects(run->session.kube, arena, celm_release_text(run->release, NULL, "manifest"),
                           run->session.namespace_name, &objects, &err) != CELM_OK ||
-        celm_kube_apply_objects(run->session.kube, arena, &objects, &apply, &err) != CELM_OK)
+        celm_kube_check_objects(run->session.kube, arena, &objects, &apply, &err) != CELM_OK)
+        return cli_fail(FAILED "%s", err.message);
+    if (cli_flag_is_true(invocation, "create-namespace") && create_namespace(run))
+        return 1;
+    if (supersede_previous(run))
+        return 1;
+    if (celm_release_store_write(&run->session.store, arena, run->release, NULL, 1, &err) != CELM_OK)
+        return cli_fail(FAILED "%s", err.message);
+    warn_unrun_hooks(run);
+    if (celm_kube_apply_objects(run->session.kube, arena, &objects, &apply, &err) != CELM_OK)
         return fail_release(run, err.message);
     celm_release_set_info(arena, run->release, "status", "deployed");
     celm_release_set_info(arena, run->release, "description", "Install complete");

@@ -111,7 +111,8 @@ static int apply_target(rollback_run *run, celm_error *err)
         .take_ownership = 1,
         .current = &current,
     };
-    return celm_kube_apply_objects(run->session->kube, run->arena, &target, &apply, err);
+    status = celm_kube_check_objects(run->session->kube, run->arena, &target, &apply, err);
+    return status == CELM_OK ? celm_kube_apply_objects(run->session->kube, run->arena, &target, &apply, err) : status;
 }
 
 static int rollback(rollback_run *run)

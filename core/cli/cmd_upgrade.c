@@ -128,9 +128,6 @@ static int apply_revision(upgrade_run *run)
     if (celm_kube_objects(run->session.kube, arena, celm_release_text(run->release, NULL, "manifest"), ns, &target,
                           &err) != CELM_OK)
         return cli_fail(FAILED "unable to build kubernetes objects from new release manifest: %s", err.message);
-    if (celm_release_store_prune(&run->session.store, arena, ns, run->chart.release_name, history_max(invocation), &err) != CELM_OK ||
-        celm_release_store_write(&run->session.store, arena, run->release, NULL, 1, &err) != CELM_OK)
-        return cli_fail(FAILED "%s", err.message);
     celm_apply_options apply = {
         .release_name = run->chart.release_name,
         .release_namespace = ns,
@@ -141,6 +138,11 @@ static int apply_revision(upgrade_run *run)
                                   celm_release_text(run->current, NULL, "apply_method") : "", "ssa") != 0,
         .current = &current,
     };
+    if (celm_kube_check_objects(run->session.kube, arena, &target, &apply, &err) != CELM_OK)
+        return cli_fail(FAILED "%s", err.message);
+    if (celm_release_store_prune(&run->session.store, arena, ns, run->chart.release_name, history_max(invocation), &err) != CELM_OK ||
+        celm_release_store_write(&run->session.store, arena, run->release, NULL, 1, &err) != CELM_OK)
+        return cli_fail(FAILED "%s", err.message);
     if (celm_kube_apply_objects(run->session.kube, arena, &target, &apply, &err) != CELM_OK)
         return fail_upgrade(run, err.message);
     return 0;
@@ -197,8 +199,10 @@ int cli_upgrade_command(const cli_invocation *invocation)
     run.chart.release_name = invocation->arguments[0];
     run.chart.chart_path = invocation->arguments[1];
     int status = release_refuse_unbuilt(invocation, "upgrade");
+    /* with --install, helm's history lookup rejects the name first, without the upgrade prefix */
     if (!status && !cli_release_name_valid(run.chart.release_name))
-        status = cli_fail(FAILED "release name is invalid: %s", run.chart.release_name);
+        status = cli_fail("%srelease name is invalid: %s", cli_flag_is_true(invocation, "install") ? "" : FAILED,
+                          run.chart.release_name);
     if (!status)
         status = release_session_open(invocation, &run.session, NULL);
     if (!status)

@@ -198,7 +198,7 @@ static int delete_dropped(celm_kube *kube, celm_arena *arena, const celm_kube_ob
     return failures ? celm_error_set(err, CELM_EFAIL, "%s", failures) : CELM_OK;
 }
 
-int celm_kube_apply_objects(celm_kube *kube, celm_arena *arena, const celm_kube_object_list *list,
+int celm_kube_check_objects(celm_kube *kube, celm_arena *arena, const celm_kube_object_list *list,
                             const celm_apply_options *options, celm_error *err)
 {
     kube_object *objects = list->objects;
@@ -211,6 +211,13 @@ int celm_kube_apply_objects(celm_kube *kube, celm_arena *arena, const celm_kube_
         if (status != CELM_OK)
             return celm_error_set(err, status, "unable to continue with %s: %s", options->operation, err->message);
     }
+    return CELM_OK;
+}
+
+int celm_kube_apply_objects(celm_kube *kube, celm_arena *arena, const celm_kube_object_list *list,
+                            const celm_apply_options *options, celm_error *err)
+{
+    kube_object *objects = list->objects;
     for (size_t i = 0; i < list->count; i++) {
         int status = apply_one(kube, arena, &objects[i], options->force_conflicts, err);
         if (status != CELM_OK)

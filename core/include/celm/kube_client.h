@@ -84,9 +84,12 @@ typedef struct celm_apply_options {
  * namespaced kinds without a namespace get `default_namespace`. */
 int celm_kube_objects(celm_kube *kube, celm_arena *arena, const char *manifest, const char *default_namespace,
                       celm_kube_object_list *out, celm_error *err);
-/* Adds Helm's ownership label and annotations, checks that existing objects new to the release
- * belong to it (unless take_ownership), server-side applies each object in order with field
- * manager "helm", then deletes the current objects the target no longer has. */
+/* Adds Helm's ownership label and annotations and checks that existing objects new to the release
+ * belong to it (unless take_ownership): "unable to continue with <operation>: ...". */
+int celm_kube_check_objects(celm_kube *kube, celm_arena *arena, const celm_kube_object_list *list,
+                            const celm_apply_options *options, celm_error *err);
+/* Server-side applies each checked object in order with field manager "helm", then deletes the
+ * current objects the target no longer has. */
 int celm_kube_apply_objects(celm_kube *kube, celm_arena *arena, const celm_kube_object_list *list,
                             const celm_apply_options *options, celm_error *err);
 /* Deletes the objects in reverse order with the given propagation ("background", ...); objects

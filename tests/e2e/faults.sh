@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# faults.sh: celm killed in the middle of an install or upgrade, concurrent upgrades, and bad
+# input leave records helm can read, with helm's states and errors. Arguments: celm binary, helm
+# binary. Needs KUBECONFIG and CELM_CLUSTER_DIR.
+source "$(dirname "$0")/e2e_lib.sh" "$1" "$2"
+ns=faults-$$
+"$celm" install seed "$(dirname "$0")/../../examples/hello" -n "$ns" --create-namespace >/dev/null 2>&1
+
+# A chart with enough objects that applying them takes a while.
+chart=$scratch/many
+mkdir -p "$chart/templates"
+printf 'apiVersion: v2\nname: many\nversion: 0.1.0\n' >"$chart/Chart.yaml"
+printf 'count: 1500\ngeneration: 1\n' >"$chart/values.yaml"
+cat >"$chart/templates/configmaps.yaml" <<'EOF'
+{{- range $i := until (int .Values.count) }}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: {{ $.Release.Name }}-{{ $i }}
+data:
+  generation: {{ $.Values.generation | quote }}
+{{- end }}
+EOF
+
+kill_when_pending() {   # kill_when_pending PID NAME REVISION STATUS: SIGKILL once the record shows STATUS
+    local path="/api/v1/namespaces/$ns/secrets/sh.helm.release.v1.$2.v$3"
+    for _ in $(seq 2000); do
+        if api_get "$path" 2>/dev/null | grep -qE "\"status\": ?\"$4\""; then
+            kill -9 "$1" || return 1
+            wait "$1" 2>/dev/null || true
+            return 0
+        fi
+        kill -0 "$1" 2>/dev/null || return 1
+    done
+    return 1
+}
+history_states() {   # "1 superseded;2 failed;" from helm's history of NAME
+    "$helm" history "$1" -n "$ns" | awk -F'\t' 'NR > 1 { gsub(/ /, "", $1); gsub(/ /, "", $3); printf "%s %s;", $1, $3 }'
+}
+
+# 1. SIGKILL during an upgrade: the new revision stays pending-upgrade and blocks upgrades, as in
+#    helm; a rollback repairs it; every record still decodes.
+"$celm" install up "$chart" -n "$ns" >/dev/null 2>&1
+"$celm" upgrade up "$chart" -n "$ns" --set generation=2 >/dev/null 2>&1 &
+check "celm was killed while the upgrade was pending" kill_when_pending $! up 2 pending-upgrade
+check "helm sees the upgrade pending" test "$(history_states up)" = "1 deployed;2 pending-upgrade;"
+"$helm" upgrade up "$chart" -n "$ns" >/dev/null 2>"$scratch/helm-pending" || true
+"$celm" upgrade up "$chart" -n "$ns" >/dev/null 2>"$scratch/celm-pending" || true
+same "a further upgrade is refused in helm's words" "$scratch/helm-pending" "$scratch/celm-pending"
+check "rollback repairs the release" "$celm" rollback up 1 -n "$ns"
+check "the history reads pending, then the rollback deployed" \
+    test "$(history_states up)" = "1 superseded;2 pending-upgrade;3 deployed;"
+check "an upgrade works again" "$celm" upgrade up "$chart" -n "$ns" --set generation=4
+
+# 2. SIGKILL during an install: the name stays taken until the release is uninstalled.
+"$celm" install half "$chart" -n "$ns" >/dev/null 2>&1 &
+check "celm was killed while the install was pending" kill_when_pending $! half 1 pending-install
+check "helm sees the install pending" test "$(history_states half)" = "1 pending-install;"
+"$helm" install half "$chart" -n "$ns" >/dev/null 2>"$scratch/helm-taken" || true
+"$celm" install half "$chart" -n "$ns" >/dev/null 2>"$scratch/celm-taken" || true
+same "installing the name again is refused in helm's words" "$scratch/helm-taken" "$scratch/celm-taken"
+check "uninstall clears the half-installed release" "$celm" uninstall half -n "$ns"
+check "no object of it is left" test "$(api_status "/api/v1/namespaces/$ns/configmaps/half-0")" = 404
+
+# 3. Two upgrades at once: one wins, the other fails with one of helm's two lock errors.
+"$celm" upgrade seed "$(dirname "$0")/../../examples/hello" -n "$ns" --set replicaCount=2 >"$scratch/a.out" 2>"$scratch/a.err" &
+first=$!
+"$celm" upgrade seed "$(dirname "$0")/../../examples/hello" -n "$ns" --set replicaCount=3 >"$scratch/b.out" 2>"$scratch/b.err" &
+second=$!
+status_a=0 status_b=0
+wait $first || status_a=$?
+wait $second || status_b=$?
+check "exactly one concurrent upgrade succeeds" test $((status_a == 0 ? 1 : 0)) -ne $((status_b == 0 ? 1 : 0))
+cat "$scratch/a.err" "$scratch/b.err" | grep '^Error:' >"$scratch/lock.err" || true
+check "the loser says why, as helm would" grep -qxE 'Error: UPGRADE FAILED: (another operation \(install/upgrade/rollback\) is in progress|release: already exists)' "$scratch/lock.err"
+check "the history has one new deployed revision" test "$(history_states seed)" = "1 superseded;2 deployed;"
+
+# 4. Bad input: helm's errors, nothing stored.
+"$helm" install lost "$chart" -n "nowhere-$$" >/dev/null 2>"$scratch/helm-nons" || true
+"$celm" install lost "$chart" -n "nowhere-$$" >/dev/null 2>"$scratch/celm-nons" || true
+same "installing into a missing namespace" "$scratch/helm-nons" "$scratch/celm-nons"
+restricted=$CELM_CLUSTER_DIR/restricted.kubeconfig
+KUBECONFIG=$restricted "$helm" install denied "$chart" -n "$ns" >/dev/null 2>"$scratch/helm-rbac" || true
+KUBECONFIG=$restricted "$celm" install denied "$chart" -n "$ns" >/dev/null 2>"$scratch/celm-rbac" || true
+same "installing as a user RBAC forbids" "$scratch/helm-rbac" "$scratch/celm-rbac"
+check "nothing was stored for them" bash -c "! '$helm' list -A -q | grep -qxE 'lost|denied'"
+for bad in Upper under_score "$(printf 'x%.0s' $(seq 54))" -dash; do
+    "$helm" upgrade --install "$bad" "$chart" -n "$ns" >/dev/null 2>"$scratch/helm-bad" || true
+    "$celm" upgrade --install "$bad" "$chart" -n "$ns" >/dev/null 2>"$scratch/celm-bad" || true
+    same "upgrade --install with the name '$bad'" "$scratch/helm-bad" "$scratch/celm-bad"
+done
+
+echo "faults: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
