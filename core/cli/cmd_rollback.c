@@ -109,6 +109,7 @@ static int apply_target(rollback_run *run, celm_error *err)
         .operation = "update",
         .force_conflicts = cli_flag_is_true(run->invocation, "force-conflicts"),
         .take_ownership = 1,
+        .upgrade_client_side = release_applied_client_side(run->current),
         .current = &current,
     };
     status = celm_kube_check_objects(run->session->kube, run->arena, &target, &apply, err);

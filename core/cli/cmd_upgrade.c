@@ -133,9 +133,8 @@ static int apply_revision(upgrade_run *run)
         .release_namespace = ns,
         .operation = "update",
         .take_ownership = cli_flag_is_true(invocation, "take-ownership"),
-        .force_conflicts = cli_flag_is_true(invocation, "force-conflicts") ||
-                           strcmp(celm_release_text(run->current, NULL, "apply_method") ?
-                                  celm_release_text(run->current, NULL, "apply_method") : "", "ssa") != 0,
+        .force_conflicts = cli_flag_is_true(invocation, "force-conflicts"),
+        .upgrade_client_side = release_applied_client_side(run->current),
         .current = &current,
     };
     if (celm_kube_check_objects(run->session.kube, arena, &target, &apply, &err) != CELM_OK)

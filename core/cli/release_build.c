@@ -122,3 +122,9 @@ int release_refuse_unbuilt(const cli_invocation *invocation, const char *command
             return cli_fail("--%s is not implemented in celm yet", *flag);
     return 0;
 }
+
+int release_applied_client_side(const celm_value *release)
+{
+    const char *method = celm_release_text(release, NULL, "apply_method");
+    return !method || !*method || !strcmp(method, "csa");
+}

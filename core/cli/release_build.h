@@ -24,4 +24,7 @@ int release_record(const release_session *session, celm_arena *arena, celm_value
 /* Refuses flags of install and upgrade whose feature celm does not have yet (1 after printing why). */
 int release_refuse_unbuilt(const cli_invocation *invocation, const char *command);
 
+/* The release was applied client-side: helm 3's records (no apply method) and "csa" ones. */
+int release_applied_client_side(const celm_value *release);
+
 #endif

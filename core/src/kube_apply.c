@@ -219,7 +219,11 @@ int celm_kube_apply_objects(celm_kube *kube, celm_arena *arena, const celm_kube_
 {
     kube_object *objects = list->objects;
     for (size_t i = 0; i < list->count; i++) {
-        int status = apply_one(kube, arena, &objects[i], options->force_conflicts, err);
+        int status = options->upgrade_client_side && listed(options->current, &objects[i])
+                         ? celm_kube_upgrade_client_side_fields(kube, arena, object_path(arena, &objects[i]), err)
+                         : CELM_OK;
+        if (status == CELM_OK)
+            status = apply_one(kube, arena, &objects[i], options->force_conflicts, err);
         if (status != CELM_OK)
             return status;
     }

@@ -74,6 +74,10 @@ typedef struct celm_apply_options {
     const char *operation;      /* "install" or "update", for helm's "unable to continue with ..." */
     int take_ownership;         /* --take-ownership: adopt objects without checking their metadata */
     int force_conflicts;        /* --force-conflicts: force server-side apply conflicts */
+    /* The current release was applied client-side (helm 3, or helm 4 with --server-side=false):
+     * fields its "helm" updates own move to the "helm" apply manager before applying, so the
+     * server-side apply can remove what the chart no longer sets. */
+    int upgrade_client_side;
     /* For updates: the objects of the release's current manifest. Objects in it are not checked
      * for ownership, and those no longer in the target are deleted afterwards (unless kept by
      * helm.sh/resource-policy: keep). NULL for installs. */
@@ -92,6 +96,9 @@ int celm_kube_check_objects(celm_kube *kube, celm_arena *arena, const celm_kube_
  * current objects the target no longer has. */
 int celm_kube_apply_objects(celm_kube *kube, celm_arena *arena, const celm_kube_object_list *list,
                             const celm_apply_options *options, celm_error *err);
+/* For the object at `path`: folds the managed-fields entry of client-side "helm" updates into the
+ * "helm" apply entry (client-go's csaupgrade), retrying on conflicts. Nothing to do is CELM_OK. */
+int celm_kube_upgrade_client_side_fields(celm_kube *kube, celm_arena *arena, const char *path, celm_error *err);
 /* Deletes the objects in reverse order with the given propagation ("background", ...); objects
  * annotated helm.sh/resource-policy: keep are left and listed in *kept ("[Kind] name\n" each);
  * objects already gone are fine. */

@@ -174,7 +174,9 @@ static void list_filters_by_selector_and_namespace(void)
         celm_release_record record = make_record(&f, "web", revision, statuses[revision - 1]);
         CHECK_INT(f.ops->create(f.plugin.instance, &record, &f.err), CELM_OK);
     }
-    celm_release_record other = make_record(&f, "db", 1, "failed");
+    /* the cross-namespace query below must not meet releases other tests keep in the cluster */
+    const char *other_name = celm_arena_printf(f.arena, "%s-db", test_namespace);
+    celm_release_record other = make_record(&f, other_name, 1, "failed");
     CHECK_INT(f.ops->create(f.plugin.instance, &other, &f.err), CELM_OK);
     celm_release_record *found;
     size_t count;
@@ -187,7 +189,7 @@ static void list_filters_by_selector_and_namespace(void)
     CHECK_INT(count, 4);
     CHECK_INT(f.ops->list(f.plugin.instance, f.arena, "elsewhere", NULL, &found, &count, &f.err), CELM_OK);
     CHECK_INT(count, 0);
-    CHECK_INT(f.ops->list(f.plugin.instance, f.arena, "", selector(&f, "name", "db"), &found, &count, &f.err), CELM_OK);
+    CHECK_INT(f.ops->list(f.plugin.instance, f.arena, "", selector(&f, "name", other_name), &found, &count, &f.err), CELM_OK);
     CHECK_INT(count, 1);
     fixture_close(&f);
 }
