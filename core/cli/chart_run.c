@@ -113,3 +113,45 @@ celm_registry *cli_open_registry(const cli_invocation *invocation)
     return registry;
 }
 
+
+/* Go's strconv.ParseBool: 1 or 0, -1 when text is not a boolean. */
+static int parse_go_bool(const char *text)
+{
+    static const char *const truths[] = {"1", "t", "T", "TRUE", "true", "True", NULL};
+    static const char *const lies[] = {"0", "f", "F", "FALSE", "false", "False", NULL};
+    for (size_t i = 0; truths[i]; i++) {
+        if (strcmp(text, truths[i]) == 0)
+            return 1;
+        if (strcmp(text, lies[i]) == 0)
+            return 0;
+    }
+    return -1;
+}
+
+int cli_dry_run_strategy(const cli_invocation *invocation, int template, cli_dry_run *out)
+{
+    const char *value = cli_flag_string(invocation, "dry-run");
+    *out = template ? CLI_DRY_RUN_CLIENT : CLI_DRY_RUN_NONE;
+    if (!value || strcmp(value, "client") == 0)
+        return value ? (*out = CLI_DRY_RUN_CLIENT, 0) : 0;
+    if (strcmp(value, "unset") == 0) {
+        fputs("level=WARN msg=\"--dry-run is deprecated and should be replaced with '--dry-run=client'\"\n", stderr);
+        *out = CLI_DRY_RUN_CLIENT;
+        return 0;
+    }
+    if (strcmp(value, "server") == 0)
+        return *out = CLI_DRY_RUN_SERVER, 0;
+    if (strcmp(value, "none") == 0) {
+        *out = CLI_DRY_RUN_NONE;
+        return template ? cli_fail("invalid dry-run value (\"%s\"). Must be \"server\" or \"client\"", value) : 0;
+    }
+    int truth = parse_go_bool(value);
+    if (truth < 0)
+        return cli_fail("invalid dry-run value (\"%s\"). Must be \"none\", \"server\", or \"client\"", value);
+    if (template && !truth)
+        return cli_fail("invalid dry-run value (\"%s\"). Must be \"server\" or \"client\"", value);
+    *out = truth ? CLI_DRY_RUN_CLIENT : CLI_DRY_RUN_NONE;
+    fprintf(stderr, "level=WARN msg=\"boolean '--dry-run=%s' flag is deprecated and must be replaced with "
+                    "'--dry-run=%s'\"\n", value, truth ? "client" : "none");
+    return 0;
+}

@@ -23,6 +23,16 @@ int chart_run_load_chart(chart_run *run);
  * --skip-schema-validation. */
 int chart_run_prepare_values(chart_run *run);
 
+typedef enum cli_dry_run {
+    CLI_DRY_RUN_NONE,
+    CLI_DRY_RUN_CLIENT,
+    CLI_DRY_RUN_SERVER
+} cli_dry_run;
+
+/* helm's cmdGetDryRunFlagStrategy: --dry-run's value (with its deprecation warnings); `template`
+ * refuses "none" and false, as helm template does. Returns 0, or prints the error and returns 1. */
+int cli_dry_run_strategy(const cli_invocation *invocation, int template, cli_dry_run *out);
+
 /* Prints a warning line on stderr (the payload is unused). */
 void cli_print_warning(void *payload, const char *message);
 /* The registry over --plugin-dir, CELM_PLUGIN_PATH and the default directories; NULL on failure. */

@@ -19,6 +19,8 @@ typedef struct install_run {
     const celm_value *previous;     /* the latest revision, when --replace reuses the name */
     int replace;                    /* --replace, or upgrade --install over an uninstalled release */
     const char *apply_method;       /* "ssa" or "csa" */
+    cli_dry_run dry_run;
+    const celm_value *labels;       /* --labels: the release's custom labels */
 } install_run;
 
 
@@ -94,6 +96,8 @@ static int check_name_free(install_run *run)
     if (problem)
         return name_check_failed(run->chart.arena, problem);
     run->revision = 1;
+    if (run->dry_run != CLI_DRY_RUN_NONE)
+        return 0;
     /* helm's availableName treats a history it cannot read as a free name */
     if (celm_release_store_query(&run->session.store, run->chart.arena, run->session.namespace_name,
                                  run->chart.release_name, NULL, &history, &count, &err) != CELM_OK || count == 0)
@@ -139,7 +143,7 @@ static int fail_release(install_run *run, const char *message)
     celm_release_set_info(arena, run->release, "status", "failed");
     celm_release_set_info(arena, run->release, "description",
                           celm_arena_printf(arena, "Release \"%s\" failed: %s", run->chart.release_name, message));
-    if (celm_release_store_write(&run->session.store, arena, run->release, NULL, 0, &err) != CELM_OK)
+    if (celm_release_store_write(&run->session.store, arena, run->release, run->labels, 0, &err) != CELM_OK)
         fprintf(stderr, "level=WARN msg=\"failed to record the failed release\" error=\"%s\"\n", err.message);
     return cli_fail(FAILED "%s", message);
 }
@@ -165,11 +169,22 @@ static int supersede_previous(install_run *run)
                ? 0 : cli_fail(FAILED "%s", err.message);
 }
 
+/* Helm's dry run: the release as it would be stored, with its hooks and manifest printed. */
+static int print_dry_run(install_run *run)
+{
+    celm_release_set_info(run->chart.arena, run->release, "description", "Dry run complete");
+    release_print_options print = {.hide_notes = cli_flag_is_true(run->chart.invocation, "hide-notes")};
+    release_print_status(stdout, run->chart.arena, run->release, &print);
+    return 0;
+}
+
 static int install(install_run *run)
 {
     const cli_invocation *invocation = run->chart.invocation;
     celm_arena *arena = run->chart.arena;
     celm_error err = CELM_ERROR_INIT;
+    if (run->dry_run == CLI_DRY_RUN_CLIENT)
+        return print_dry_run(run);
     celm_kube_object_list objects;
     celm_apply_options apply = {
         .release_name = run->chart.release_name,
@@ -182,22 +197,37 @@ static int install(install_run *run)
                           run->session.namespace_name, &objects, &err) != CELM_OK ||
         celm_kube_check_objects(run->session.kube, arena, &objects, &apply, &err) != CELM_OK)
         return cli_fail(FAILED "%s", err.message);
+    if (run->dry_run == CLI_DRY_RUN_SERVER)
+        return print_dry_run(run);
     if (cli_flag_is_true(invocation, "create-namespace") && create_namespace(run))
         return 1;
     if (supersede_previous(run))
         return 1;
-    if (celm_release_store_write(&run->session.store, arena, run->release, NULL, 1, &err) != CELM_OK)
+    if (celm_release_store_write(&run->session.store, arena, run->release, run->labels, 1, &err) != CELM_OK)
         return cli_fail(FAILED "%s", err.message);
     warn_unrun_hooks(run);
     if (celm_kube_apply_objects(run->session.kube, arena, &objects, &apply, &err) != CELM_OK)
         return fail_release(run, err.message);
+    const char *description = cli_flag_string(invocation, "description");
     celm_release_set_info(arena, run->release, "status", "deployed");
-    celm_release_set_info(arena, run->release, "description", "Install complete");
-    if (celm_release_store_write(&run->session.store, arena, run->release, NULL, 0, &err) != CELM_OK)
+    celm_release_set_info(arena, run->release, "description", description && *description ? description : "Install complete");
+    if (celm_release_store_write(&run->session.store, arena, run->release, run->labels, 0, &err) != CELM_OK)
         return cli_fail(FAILED "%s", err.message);
     release_print_options print = {.hide_notes = cli_flag_is_true(invocation, "hide-notes")};
     release_print_status(stdout, arena, run->release, &print);
     return 0;
+}
+
+/* A client dry run never talks to the cluster: plugins only, and the namespace of the settings. */
+static int open_session(install_run *run)
+{
+    const cli_invocation *invocation = run->chart.invocation;
+    if (run->dry_run != CLI_DRY_RUN_CLIENT)
+        return release_session_open_installing(invocation, &run->session, FAILED);
+    memset(&run->session, 0, sizeof run->session);
+    run->session.registry = cli_open_registry(invocation);
+    run->session.namespace_name = cli_settings_namespace(invocation->settings);
+    return run->session.registry ? 0 : cli_fail("cannot open the plugin registry");
 }
 
 /* Everything after the name and chart are known; upgrade --install comes in here too. */
@@ -207,7 +237,7 @@ static int install_steps(install_run *run)
     if (!status)
         status = chart_run_load_chart(&run->chart);
     if (!status)
-        status = release_session_open(run->chart.invocation, &run->session, FAILED);
+        status = open_session(run);
     if (!status)
         status = check_name_free(run);
     if (!status)
@@ -236,14 +266,15 @@ int cli_install_release(const cli_invocation *invocation, const char *name, cons
     run.chart.chart_path = chart_path;
     run.replace = replace;
     run.apply_method = "ssa";
-    return install_steps(&run);
+    int status = release_labels(invocation, NULL, &run.labels);
+    return status ? status : install_steps(&run);
 }
 
 int cli_install_command(const cli_invocation *invocation)
 {
     install_run run;
     install_run_init(&run, invocation);
-    int status = release_refuse_unbuilt(invocation, "install");
+    int status = release_refuse_unbuilt(invocation);
     if (!status)
         status = name_and_chart(&run);
     if (status)
@@ -252,5 +283,8 @@ int cli_install_command(const cli_invocation *invocation)
         return cli_fail("client-side apply (--server-side=false) is not implemented in celm yet");
     run.replace = cli_flag_is_true(invocation, "replace");
     run.apply_method = "ssa";
-    return install_steps(&run);
+    status = cli_dry_run_strategy(invocation, 0, &run.dry_run);
+    if (!status)
+        status = release_labels(invocation, FAILED, &run.labels);
+    return status ? status : install_steps(&run);
 }

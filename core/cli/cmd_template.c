@@ -31,50 +31,14 @@ static int name_and_chart(chart_run *run)
     return 0;
 }
 
-/* Go's strconv.ParseBool: 1 or 0, -1 when text is not a boolean. */
-static int parse_go_bool(const char *text)
-{
-    static const char *const truths[] = {"1", "t", "T", "TRUE", "true", "True", NULL};
-    static const char *const lies[] = {"0", "f", "F", "FALSE", "false", "False", NULL};
-    for (size_t i = 0; truths[i]; i++) {
-        if (strcmp(text, truths[i]) == 0)
-            return 1;
-        if (strcmp(text, lies[i]) == 0)
-            return 0;
-    }
-    return -1;
-}
-
-/* cmdGetDryRunFlagStrategy for `template`, which always runs dry: 1 for "server". */
-static int dry_run_is_server(const cli_invocation *invocation, int *server)
-{
-    const char *value = cli_flag_string(invocation, "dry-run");
-    *server = 0;
-    if (!value || strcmp(value, "client") == 0)
-        return 0;
-    if (strcmp(value, "unset") == 0) {
-        fputs("level=WARN msg=\"--dry-run is deprecated and should be replaced with '--dry-run=client'\"\n", stderr);
-        return 0;
-    }
-    if (strcmp(value, "server") == 0)
-        return *server = 1, 0;
-    int truth = strcmp(value, "none") == 0 ? 0 : parse_go_bool(value);
-    if (truth < 0)
-        return cli_fail("invalid dry-run value (\"%s\"). Must be \"none\", \"server\", or \"client\"", value);
-    if (!truth)
-        return cli_fail("invalid dry-run value (\"%s\"). Must be \"server\" or \"client\"", value);
-    fprintf(stderr, "level=WARN msg=\"boolean '--dry-run=%s' flag is deprecated and must be replaced with "
-                    "'--dry-run=client'\"\n", value);
-    return 0;
-}
-
 /* Flags that need parts celm does not have yet: refused rather than ignored. */
 static int refuse_unbuilt(const cli_invocation *invocation)
 {
-    int server, failed = dry_run_is_server(invocation, &server);
+    cli_dry_run mode;
+    int failed = cli_dry_run_strategy(invocation, 1, &mode);
     if (failed)
         return failed;
-    if (server || cli_flag_is_true(invocation, "validate"))
+    if (mode == CLI_DRY_RUN_SERVER || cli_flag_is_true(invocation, "validate"))
         return cli_fail("--dry-run=server (and --validate) is not implemented in celm yet");
     if (cli_flag_is_true(invocation, "verify"))
         return cli_fail("--verify is not implemented in celm yet");

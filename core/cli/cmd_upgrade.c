@@ -197,13 +197,16 @@ int cli_upgrade_command(const cli_invocation *invocation)
     run.chart.arena = invocation->arena;
     run.chart.release_name = invocation->arguments[0];
     run.chart.chart_path = invocation->arguments[1];
-    int status = release_refuse_unbuilt(invocation, "upgrade");
+    const char *dry_run = cli_flag_string(invocation, "dry-run");
+    int status = dry_run && *dry_run && strcmp(dry_run, "none") && strcmp(dry_run, "false")
+                     ? cli_fail("--dry-run is not implemented for upgrade in celm yet")
+                     : release_refuse_unbuilt(invocation);
     /* with --install, helm's history lookup rejects the name first, without the upgrade prefix */
     if (!status && !cli_release_name_valid(run.chart.release_name))
         status = cli_fail("%srelease name is invalid: %s", cli_flag_is_true(invocation, "install") ? "" : FAILED,
                           run.chart.release_name);
     if (!status)
-        status = release_session_open(invocation, &run.session, NULL);
+        status = release_session_open(invocation, &run.session, cli_flag_is_true(invocation, "install") ? "" : FAILED);
     if (!status)
         status = load_history(&run);
     int install = !status && wants_install(&run);

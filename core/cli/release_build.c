@@ -23,7 +23,7 @@ int release_render(chart_run *chart, const release_session *session, int64_t rev
     options.revision = revision;
     options.is_install = !is_upgrade;
     options.is_upgrade = is_upgrade;
-    if (server_version(session, chart->arena, failed, &options.kube_version))
+    if (session->kube && server_version(session, chart->arena, failed, &options.kube_version))
         return 1;
     celm_render_output *files = NULL;
     size_t count = 0;
@@ -102,15 +102,12 @@ int release_record(const release_session *session, celm_arena *arena, celm_value
 
 /* Flags whose feature celm lacks so far: refused rather than ignored. Text flags count as given
  * unless empty or "hookOnly" (--wait's default); booleans when true. */
-int release_refuse_unbuilt(const cli_invocation *invocation, const char *command)
+int release_refuse_unbuilt(const cli_invocation *invocation)
 {
-    const char *dry_run = cli_flag_string(invocation, "dry-run");
-    if (dry_run && *dry_run && strcmp(dry_run, "none") != 0 && strcmp(dry_run, "false") != 0)
-        return cli_fail("--dry-run is not implemented for %s in celm yet", command);
     const char *server_side = cli_flag_string(invocation, "server-side");
     if (server_side && !strcmp(server_side, "false"))
         return cli_fail("client-side apply (--server-side=false) is not implemented in celm yet");
-    static const char *const unbuilt[] = {"post-renderer", "repo", "wait", "description", NULL};
+    static const char *const unbuilt[] = {"post-renderer", "repo", "wait", NULL};
     for (const char *const *flag = unbuilt; *flag; flag++) {
         const char *value = cli_flag_string(invocation, *flag);
         if (value && *value && strcmp(value, "hookOnly") != 0)
@@ -127,4 +124,23 @@ int release_applied_client_side(const celm_value *release)
 {
     const char *method = celm_release_text(release, NULL, "apply_method");
     return !method || !*method || !strcmp(method, "csa");
+}
+
+int release_labels(const cli_invocation *invocation, const char *failed, const celm_value **out)
+{
+    static const char *const system[] = {"name", "owner", "status", "version", "createdAt", "modifiedAt", NULL};
+    size_t count;
+    const char **pairs = cli_flag_list(invocation, "labels", &count);
+    celm_value *labels = celm_value_map(invocation->arena, count);
+    for (size_t i = 0; i < count; i++) {
+        size_t key_len = strcspn(pairs[i], "=");
+        for (size_t s = 0; system[s]; s++)
+            if (strlen(system[s]) == key_len && !strncmp(pairs[i], system[s], key_len))
+                return cli_fail("%suser supplied labels contains system reserved label name. System labels: "
+                                "[name owner status version createdAt modifiedAt]", failed ? failed : "");
+        const char *value = pairs[i][key_len] ? pairs[i] + key_len + 1 : "";
+        celm_map_set(invocation->arena, labels, pairs[i], key_len, celm_value_cstring(invocation->arena, value));
+    }
+    *out = labels;
+    return 0;
 }

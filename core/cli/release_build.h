@@ -6,7 +6,8 @@
 #include "chart_run.h"
 #include "release_session.h"
 
-/* The processed chart of `run` rendered for the cluster (its version as .Capabilities), sorted.
+/* The processed chart of `run` rendered for the cluster (its version as .Capabilities; helm's
+ * defaults when the session has no cluster, as for --dry-run=client), sorted.
  * `failed` prefixes errors ("INSTALLATION FAILED: "). Returns 0, or prints the error and returns 1. */
 int release_render(chart_run *run, const release_session *session, int64_t revision, int is_upgrade,
                    const char *failed, celm_sorted_release *out);
@@ -22,9 +23,13 @@ int release_record(const release_session *session, celm_arena *arena, celm_value
                    const char *description, celm_error *err);
 
 /* Refuses flags of install and upgrade whose feature celm does not have yet (1 after printing why). */
-int release_refuse_unbuilt(const cli_invocation *invocation, const char *command);
+int release_refuse_unbuilt(const cli_invocation *invocation);
 
 /* The release was applied client-side: helm 3's records (no apply method) and "csa" ones. */
 int release_applied_client_side(const celm_value *release);
+
+/* --labels as a map of strings; a system label name (name, owner, status, version, createdAt,
+ * modifiedAt) is refused with helm's message after `failed`. Returns 0, or prints and returns 1. */
+int release_labels(const cli_invocation *invocation, const char *failed, const celm_value **out);
 
 #endif

@@ -1,4 +1,5 @@
 /* release_session.c: what commands that act on releases open: the cluster, plugins and storage. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,34 +35,27 @@ static void kube_options(const cli_settings *settings, celm_kube_options *option
     options->burst = (long)settings->burst_limit;
 }
 
-/* Helm's IsReachable: the server's /version answers. 401 and 403 read as client-go words them
- * when it cannot decode the answer. */
-static int check_reachable(release_session *session, celm_arena *arena, const char *prefix)
+/* Helm's IsReachable: why the cluster cannot be reached (after "kubernetes cluster unreachable"),
+ * or NULL when its /version answers. 401 and 403 read as client-go words them when it cannot
+ * decode the answer; a missing configuration gives "" (helm says no more). */
+static const char *unreachable_reason(release_session *session, celm_arena *arena, int opened, const celm_error *open_err)
 {
+    if (!opened)
+        return strstr(open_err->message, "no configuration has been provided") ? ""
+               : celm_arena_printf(arena, ": %s", open_err->message);
     celm_kube_request request = {.size = sizeof request, .method = "GET", .path = "/version"};
     celm_kube_response response;
     celm_error err = CELM_ERROR_INIT;
     if (celm_kube_send(session->kube, arena, &request, &response, &err) == CELM_OK)
-        return 0;
-    const char *reason = response.status == 401 ? "the server has asked for the client to provide credentials"
-                       : response.status == 403 ? "the server does not allow access to the requested resource"
-                       : err.message;
-    return cli_fail("%skubernetes cluster unreachable: %s", prefix, reason);
+        return NULL;
+    return celm_arena_printf(arena, ": %s", response.status == 401 ? "the server has asked for the client to provide credentials"
+                                          : response.status == 403 ? "the server does not allow access to the requested resource"
+                                          : err.message);
 }
 
-int release_session_open(const cli_invocation *invocation, release_session *session, const char *reachable_prefix)
+static int open_storage(const cli_invocation *invocation, release_session *session)
 {
-    memset(session, 0, sizeof *session);
-    celm_kube_options options;
-    kube_options(invocation->settings, &options);
     celm_error err = CELM_ERROR_INIT;
-    int status = celm_kube_open(&options, &session->kube, &err);
-    if (status == CELM_EINVAL && strstr(err.message, "no configuration has been provided"))
-        return cli_fail("%skubernetes cluster unreachable", reachable_prefix ? reachable_prefix : "");
-    if (status != CELM_OK)
-        return cli_fail("%skubernetes cluster unreachable: %s", reachable_prefix ? reachable_prefix : "", err.message);
-    if (reachable_prefix && check_reachable(session, invocation->arena, reachable_prefix))
-        return 1;
     celm_host_set_kube(session->kube);
     session->namespace_name = celm_kube_namespace(session->kube);
     session->registry = cli_open_registry(invocation);
@@ -75,6 +69,39 @@ int release_session_open(const cli_invocation *invocation, release_session *sess
     session->store.ops = session->storage.descriptor->ops;
     session->store.instance = session->storage.instance;
     return 0;
+}
+
+/* Opens the kube client; *reason is set when the cluster is unreachable (checked when `check`). */
+static void open_kube(const cli_invocation *invocation, release_session *session, int check, const char **reason)
+{
+    memset(session, 0, sizeof *session);
+    celm_kube_options options;
+    kube_options(invocation->settings, &options);
+    celm_error err = CELM_ERROR_INIT;
+    int opened = celm_kube_open(&options, &session->kube, &err) == CELM_OK;
+    *reason = opened && !check ? NULL : unreachable_reason(session, invocation->arena, opened, &err);
+}
+
+int release_session_open(const cli_invocation *invocation, release_session *session, const char *reachable_prefix)
+{
+    const char *reason;
+    open_kube(invocation, session, reachable_prefix != NULL, &reason);
+    if (reason)
+        return cli_fail("%skubernetes cluster unreachable%s", reachable_prefix ? reachable_prefix : "", reason);
+    return open_storage(invocation, session);
+}
+
+int release_session_open_installing(const cli_invocation *invocation, release_session *session, const char *failed)
+{
+    const char *reason;
+    open_kube(invocation, session, 1, &reason);
+    if (reason) {
+        const char *message = celm_arena_printf(invocation->arena, "cluster reachability check failed: kubernetes "
+                                                "cluster unreachable%s", reason);
+        fprintf(stderr, "%s\n", celm_slog_line(invocation->arena, "ERROR", message, (const char *[]){NULL}));
+        return cli_fail("%s%s", failed, message);
+    }
+    return open_storage(invocation, session);
 }
 
 int release_session_history(const cli_invocation *invocation, release_session *session, celm_stored_release **out,

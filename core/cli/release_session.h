@@ -17,6 +17,9 @@ typedef struct release_session {
  * maybe "") it first checks that the cluster answers, as helm's IsReachable does. Returns 0, or
  * prints the error and returns 1. */
 int release_session_open(const cli_invocation *invocation, release_session *session, const char *reachable_prefix);
+/* The same for install, which words an unreachable cluster as helm's install does (an slog ERROR
+ * line, then "<failed>cluster reachability check failed: kubernetes cluster unreachable: ..."). */
+int release_session_open_installing(const cli_invocation *invocation, release_session *session, const char *failed);
 /* Opens the session (checking reachability) and reads the revisions of the release named by the
  * first argument, oldest first. Returns 0, or prints the error and returns 1. */
 int release_session_history(const cli_invocation *invocation, release_session *session, celm_stored_release **out,

@@ -221,8 +221,7 @@ int kube_target_resolve(celm_arena *arena, const celm_kube_options *options, kub
         return status;
     apply_options(options, target);
     if (!target->server)
-        return celm_error_set(err, CELM_EINVAL, "invalid configuration: no configuration has been "
-                              "provided, try setting KUBERNETES_MASTER environment variable");
+        target->server = "http://localhost:8080";   /* client-go's default when nothing is configured */
     size_t len = strlen(target->server);
     while (len > 1 && target->server[len - 1] == '/')
         len--;

@@ -81,6 +81,15 @@ fails_like_helm "a token the server does not know (401)" KUBECONFIG="$scratch/ba
 fails_like_helm "a user without rights (403, the server's reason)" KUBECONFIG="$CELM_CLUSTER_DIR/restricted.kubeconfig" --
 fails_like_helm "impersonating a user without rights" KUBECONFIG="$admin" -- --kube-as-user nobody --kube-as-group nogroup
 fails_like_helm "a context that does not exist" KUBECONFIG="$admin" -- --kube-context nowhere
+for command in "install x $(dirname "$0")/../../examples/hello" list "status x" "upgrade x $(dirname "$0")/../../examples/hello" \
+    "upgrade -i x $(dirname "$0")/../../examples/hello" "uninstall x" "history x" "rollback x" "get values x"; do
+    status_helm=0 status_celm=0
+    KUBECONFIG=/nonexistent "$helm" $command >"$scratch/helm.out" 2>&1 || status_helm=$?
+    KUBECONFIG=/nonexistent "$celm" $command >"$scratch/celm.out" 2>&1 || status_celm=$?
+    echo "exit $status_helm" >>"$scratch/helm.out"
+    echo "exit $status_celm" >>"$scratch/celm.out"
+    same "no configuration at all: $command" "$scratch/helm.out" "$scratch/celm.out"
+done
 kubeconfig "$scratch/wrong-ca" "    server: $server
     certificate-authority: $pki/admin.crt" "$cert_files"
 check "a CA that did not sign the server's certificate is refused" bash -c \
