@@ -17,6 +17,9 @@ typedef struct upgrade_run {
     celm_value *current;        /* the deployed one (or the newest failed or superseded) */
     celm_value *release;        /* the new revision */
     celm_sorted_release sorted;
+    cli_dry_run dry_run;
+    const celm_value *labels;   /* the new revision's: the last one's, merged with --labels */
+    const celm_value *current_labels;
 } upgrade_run;
 
 static const char *status_of(const celm_value *release)
@@ -35,6 +38,26 @@ static int load_history(upgrade_run *run)
     return 0;
 }
 
+/* helm's mergeCustomLabels: the last revision's labels, then --labels; a value "null" deletes. */
+static int merge_labels(upgrade_run *run)
+{
+    const celm_value *given;
+    if (release_labels(run->chart.invocation, FAILED, &given))
+        return 1;
+    celm_arena *arena = run->chart.arena;
+    const celm_value *last = run->count ? run->history[run->count - 1].labels : NULL;
+    celm_value *merged = last && last->kind == CELM_VALUE_MAP ? celm_value_copy(arena, last) : celm_value_map(arena, 4);
+    for (size_t i = 0; i < given->as.map.count; i++) {
+        const celm_map_entry *entry = &given->as.map.entries[i];
+        if (!strcmp(entry->value->as.string.data, "null"))
+            celm_map_remove(merged, entry->key.data, entry->key.len);
+        else
+            celm_map_set(arena, merged, entry->key.data, entry->key.len, entry->value);
+    }
+    run->labels = merged;
+    return 0;
+}
+
 /* Helm's prepareUpgrade: the in-progress lock, then the release to upgrade from. */
 static int choose_current(upgrade_run *run)
 {
@@ -45,8 +68,10 @@ static int choose_current(upgrade_run *run)
     if (!strncmp(last_status, "pending-", 8))
         return cli_fail(FAILED "another operation (install/upgrade/rollback) is in progress");
     for (size_t i = run->count; i > 0 && !run->current; i--)
-        if (!strcmp(status_of(run->history[i - 1].document), "deployed"))
+        if (!strcmp(status_of(run->history[i - 1].document), "deployed")) {
             run->current = run->history[i - 1].document;
+            run->current_labels = celm_release_custom_labels(run->chart.arena, run->history[i - 1].labels);
+        }
     if (!run->current && (!strcmp(last_status, "failed") || !strcmp(last_status, "superseded")))
         run->current = run->last;
     return run->current ? 0 : cli_fail(FAILED "\"%s\" has no deployed releases", name);
@@ -85,7 +110,10 @@ static void reuse_values(upgrade_run *run)
 static int build_revision(upgrade_run *run)
 {
     int64_t revision = celm_release_version(run->last) + 1;
-    if (release_render(&run->chart, &run->session, revision, 1, FAILED, &run->sorted))
+    release_session offline = run->session;     /* a client dry run renders with helm's defaults */
+    if (run->dry_run == CLI_DRY_RUN_CLIENT)
+        offline.kube = NULL;
+    if (release_render(&run->chart, &offline, revision, 1, FAILED, &run->sorted))
         return 1;
     run->release = release_document(&run->chart, run->session.namespace_name, &run->sorted, revision,
                                     "pending-upgrade", "Preparing upgrade", "ssa");
@@ -110,7 +138,7 @@ static int fail_upgrade(upgrade_run *run, const char *message)
     const char *description = celm_arena_printf(arena, "Upgrade \"%s\" failed: %s", run->chart.release_name, message);
     const char *attributes[] = {"name", run->chart.release_name, "error", message, NULL};
     fprintf(stderr, "%s\n", celm_slog_line(arena, "WARN", "upgrade failed", attributes));
-    if (release_record(&run->session, arena, run->release, "failed", description, &err) != CELM_OK)
+    if (release_record(&run->session, arena, run->release, run->labels, "failed", description, &err) != CELM_OK)
         fprintf(stderr, "%s\n", celm_slog_line(arena, "WARN", "failed to record the release", (const char *[]){"error", err.message, NULL}));
     return cli_fail(FAILED "%s", message);
 }
@@ -139,8 +167,10 @@ static int apply_revision(upgrade_run *run)
     };
     if (celm_kube_check_objects(run->session.kube, arena, &target, &apply, &err) != CELM_OK)
         return cli_fail(FAILED "%s", err.message);
+    if (run->dry_run != CLI_DRY_RUN_NONE)
+        return 0;
     if (celm_release_store_prune(&run->session.store, arena, ns, run->chart.release_name, history_max(invocation), &err) != CELM_OK ||
-        celm_release_store_write(&run->session.store, arena, run->release, NULL, 1, &err) != CELM_OK)
+        celm_release_store_write(&run->session.store, arena, run->release, run->labels, 1, &err) != CELM_OK)
         return cli_fail(FAILED "%s", err.message);
     if (celm_kube_apply_objects(run->session.kube, arena, &target, &apply, &err) != CELM_OK)
         return fail_upgrade(run, err.message);
@@ -151,11 +181,19 @@ static int finish(upgrade_run *run)
 {
     celm_arena *arena = run->chart.arena;
     celm_error err = CELM_ERROR_INIT;
-    const char *description = celm_release_text(run->current, "info", "description");
-    if (release_record(&run->session, arena, run->current, "superseded", description ? description : "", &err) != CELM_OK ||
-        release_record(&run->session, arena, run->release, "deployed", "Upgrade complete", &err) != CELM_OK)
-        return cli_fail(FAILED "%s", err.message);
-    if (run->sorted.hook_count && !cli_flag_is_true(run->chart.invocation, "no-hooks"))
+    const char *given = cli_flag_string(run->chart.invocation, "description");
+    given = given && *given ? given : NULL;
+    if (run->dry_run != CLI_DRY_RUN_NONE) {
+        celm_release_set_info(arena, run->release, "description", given ? given : "Dry run complete");
+    } else {
+        const char *description = celm_release_text(run->current, "info", "description");
+        if (release_record(&run->session, arena, run->current, run->current_labels, "superseded",
+                           description ? description : "", &err) != CELM_OK ||
+            release_record(&run->session, arena, run->release, run->labels, "deployed",
+                           given ? given : "Upgrade complete", &err) != CELM_OK)
+            return cli_fail(FAILED "%s", err.message);
+    }
+    if (run->sorted.hook_count && !cli_flag_is_true(run->chart.invocation, "no-hooks") && run->dry_run == CLI_DRY_RUN_NONE)
         fputs("level=WARN msg=\"celm does not run chart hooks yet; they are recorded in the release\"\n", stderr);
     printf("Release \"%s\" has been upgraded. Happy Helming!\n", run->chart.release_name);
     release_print_options print = {.hide_notes = cli_flag_is_true(run->chart.invocation, "hide-notes")};
@@ -178,6 +216,8 @@ static int upgrade(upgrade_run *run)
         status = chart_run_load_chart(&run->chart);
     if (!status)
         status = choose_current(run);
+    if (!status)
+        status = merge_labels(run);
     if (!status) {
         reuse_values(run);
         status = chart_run_prepare_values(&run->chart);
@@ -197,10 +237,9 @@ int cli_upgrade_command(const cli_invocation *invocation)
     run.chart.arena = invocation->arena;
     run.chart.release_name = invocation->arguments[0];
     run.chart.chart_path = invocation->arguments[1];
-    const char *dry_run = cli_flag_string(invocation, "dry-run");
-    int status = dry_run && *dry_run && strcmp(dry_run, "none") && strcmp(dry_run, "false")
-                     ? cli_fail("--dry-run is not implemented for upgrade in celm yet")
-                     : release_refuse_unbuilt(invocation);
+    int status = cli_dry_run_strategy(invocation, 0, &run.dry_run);
+    if (!status)
+        status = release_refuse_unbuilt(invocation);
     /* with --install, helm's history lookup rejects the name first, without the upgrade prefix */
     if (!status && !cli_release_name_valid(run.chart.release_name))
         status = cli_fail("%srelease name is invalid: %s", cli_flag_is_true(invocation, "install") ? "" : FAILED,

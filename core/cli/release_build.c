@@ -91,12 +91,12 @@ celm_value *release_document(const chart_run *run, const char *release_namespace
     return release;
 }
 
-int release_record(const release_session *session, celm_arena *arena, celm_value *release, const char *status,
-                   const char *description, celm_error *err)
+int release_record(const release_session *session, celm_arena *arena, celm_value *release, const celm_value *labels,
+                   const char *status, const char *description, celm_error *err)
 {
     celm_release_set_info(arena, release, "status", status);
     celm_release_set_info(arena, release, "description", description);
-    return celm_release_store_write(&session->store, arena, release, NULL, 0, err);
+    return celm_release_store_write(&session->store, arena, release, labels, 0, err);
 }
 
 

@@ -17,10 +17,10 @@ int release_render(chart_run *run, const release_session *session, int64_t revis
 celm_value *release_document(const chart_run *run, const char *release_namespace, const celm_sorted_release *sorted,
                              int64_t revision, const char *status, const char *description, const char *apply_method);
 
-/* Sets info.status and info.description and stores the document (update). Returns CELM_OK or
- * the storage error in err. */
-int release_record(const release_session *session, celm_arena *arena, celm_value *release, const char *status,
-                   const char *description, celm_error *err);
+/* Sets info.status and info.description and stores the document (update) with its custom
+ * labels. Returns CELM_OK or the storage error in err. */
+int release_record(const release_session *session, celm_arena *arena, celm_value *release, const celm_value *labels,
+                   const char *status, const char *description, celm_error *err);
 
 /* Refuses flags of install and upgrade whose feature celm does not have yet (1 after printing why). */
 int release_refuse_unbuilt(const cli_invocation *invocation);

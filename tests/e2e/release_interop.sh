@@ -63,6 +63,20 @@ done
 "$celm" install bad-labels "$chart" -n "$ns" --labels owner=me >/dev/null 2>"$scratch/celm-sys" || true
 same "a system label is refused" "$scratch/helm-sys" "$scratch/celm-sys"
 
+for mode in client server; do
+    "$helm" upgrade tagged "$chart" -n "$ns-twin" --dry-run=$mode --set replicaCount=3 2>&1 | sed "s/$ns-twin/$ns/g" |
+        mask_times >"$scratch/helm-dry"
+    "$celm" upgrade tagged "$chart" -n "$ns" --dry-run=$mode --set replicaCount=3 2>&1 | mask_times >"$scratch/celm-dry"
+    same "upgrade --dry-run=$mode" "$scratch/helm-dry" "$scratch/celm-dry"
+done
+"$celm" upgrade tagged "$chart" -n "$ns" --labels tier=null,size=small --description "second" >/dev/null 2>&1
+"$helm" upgrade tagged "$chart" -n "$ns-twin" --labels tier=null,size=small --description "second" >/dev/null 2>&1
+for what in "get metadata --revision 2" "history"; do
+    "$helm" $what tagged -n "$ns" | mask_times >"$scratch/celm-tagged"
+    "$helm" $what tagged -n "$ns-twin" | sed "s/$ns-twin/$ns/g" | mask_times >"$scratch/helm-tagged"
+    same "helm $what after an upgrade with --labels and --description" "$scratch/helm-tagged" "$scratch/celm-tagged"
+done
+
 # 2. Both list the same releases, in every output format.
 for format in table json yaml; do
     "$celm" list -n "$ns" -o "$format" | mask_times >"$scratch/celm-list"
