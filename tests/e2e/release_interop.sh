@@ -54,11 +54,15 @@ done
 check "a dry run stores nothing" bash -c "! '$helm' list -n '$ns' -q | grep -qx dry"
 "$celm" install tagged "$chart" -n "$ns" --labels team=blue,tier=web --description "first of its kind" >/dev/null 2>&1
 "$helm" install tagged "$chart" -n "$ns-twin" --labels team=blue,tier=web --description "first of its kind" >/dev/null 2>&1
-for what in "get metadata --revision 1" "history"; do
-    "$helm" $what tagged -n "$ns" | mask_times >"$scratch/celm-tagged"
-    "$helm" $what tagged -n "$ns-twin" | sed "s/$ns-twin/$ns/g" | mask_times >"$scratch/helm-tagged"
-    same "helm $what of a release installed with --labels and --description" "$scratch/helm-tagged" "$scratch/celm-tagged"
-done
+same_as_twin() {   # same_as_twin DESCRIPTION HELM_COMMAND...: helm's view of celm's release equals its twin's
+    local what=$1
+    shift
+    "$helm" "$@" -n "$ns" | mask_times >"$scratch/celm-view"
+    "$helm" "$@" -n "$ns-twin" | sed "s/$ns-twin/$ns/g" | mask_times >"$scratch/helm-view"
+    same "$what: helm $*" "$scratch/helm-view" "$scratch/celm-view"
+}
+same_as_twin "installed with --labels and --description" get metadata tagged --revision 1
+same_as_twin "installed with --labels and --description" history tagged
 "$helm" install bad-labels "$chart" -n "$ns" --labels owner=me >/dev/null 2>"$scratch/helm-sys" || true
 "$celm" install bad-labels "$chart" -n "$ns" --labels owner=me >/dev/null 2>"$scratch/celm-sys" || true
 same "a system label is refused" "$scratch/helm-sys" "$scratch/celm-sys"
@@ -71,11 +75,8 @@ for mode in client server; do
 done
 "$celm" upgrade tagged "$chart" -n "$ns" --labels tier=null,size=small --description "second" >/dev/null 2>&1
 "$helm" upgrade tagged "$chart" -n "$ns-twin" --labels tier=null,size=small --description "second" >/dev/null 2>&1
-for what in "get metadata --revision 2" "history"; do
-    "$helm" $what tagged -n "$ns" | mask_times >"$scratch/celm-tagged"
-    "$helm" $what tagged -n "$ns-twin" | sed "s/$ns-twin/$ns/g" | mask_times >"$scratch/helm-tagged"
-    same "helm $what after an upgrade with --labels and --description" "$scratch/helm-tagged" "$scratch/celm-tagged"
-done
+same_as_twin "upgraded with --labels and --description" get metadata tagged --revision 2
+same_as_twin "upgraded with --labels and --description" history tagged
 
 # 2. Both list the same releases, in every output format.
 for format in table json yaml; do
