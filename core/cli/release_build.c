@@ -25,6 +25,7 @@ int release_render(chart_run *chart, const release_session *session, int64_t rev
     options.is_upgrade = is_upgrade;
     if (session->kube && server_version(session, chart->arena, failed, &options.kube_version))
         return 1;
+    options.cluster = session->kube != NULL;
     celm_render_output *files = NULL;
     size_t count = 0;
     celm_error err = CELM_ERROR_INIT;

@@ -50,6 +50,18 @@ static int host_kube_request(celm_arena *arena, const celm_kube_request *request
     return celm_kube_send(host_kube, arena, request, out, err);
 }
 
+static int host_kube_resource_path(celm_arena *arena, const char *api_version, const char *kind,
+                                   const char *resource_namespace, const char *name, const char **path, celm_error *err)
+{
+    if (!host_kube)
+        return celm_error_set(err, CELM_EUNSUPPORTED, "no Kubernetes cluster is configured for this command");
+    celm_kube_resource resource;
+    int status = celm_kube_resource_for(host_kube, api_version, kind, &resource, err);
+    if (status == CELM_OK)
+        *path = celm_kube_resource_path(arena, &resource, resource_namespace, name && *name ? name : NULL);
+    return status;
+}
+
 static const celm_host host_table = {
     .size = sizeof(celm_host),
     .abi_major = CELM_ABI_MAJOR,
@@ -89,6 +101,7 @@ static const celm_host host_table = {
     .gzip_compress = celm_gzip_compress,
     .gzip_decompress = celm_gzip_decompress,
     .kube_request = host_kube_request,
+    .kube_resource_path = host_kube_resource_path,
 };
 
 const celm_host *celm_host_table(void)

@@ -151,6 +151,7 @@ int celm_render(celm_registry *registry, celm_arena *arena, const celm_chart *ch
     memset(&request, 0, sizeof request);
     request.size = sizeof request;
     request.strict = options->strict;
+    request.cluster = options->cluster;
     int status = build_capabilities(arena, options, (celm_value **)&request.capabilities, err);
     if (status != CELM_OK)
         return status;

@@ -283,12 +283,41 @@ static int fn_to_yaml_pretty(gotmpl_call *call, const gotmpl_value *args, size_t
 }
 
 /* --- lookup ----------------------------------------------------------------------------------------------- */
+/* An object (or a list when name is "") as unstructured content: integers stay int64. */
+static int lookup_in_cluster(gotmpl_call *call, const gotmpl_value *args, gotmpl_value *out)
+{
+    gotmpl_runtime *runtime = gotmpl_call_runtime(call);
+    const celm_host *host = gotmpl_runtime_host(runtime);
+    celm_arena *arena = gotmpl_runtime_arena(runtime);
+    celm_error err = CELM_ERROR_INIT;
+    const char *text[4], *path;
+    for (size_t i = 0; i < 4; i++)  /* template strings are slices, not NUL-terminated */
+        text[i] = host->arena_strndup(arena, args[i].as.string.data, args[i].as.string.len);
+    int status = host->kube_resource_path(arena, text[0], text[1], text[2], text[3], &path, &err);
+    if (status != CELM_OK)
+        return gotmpl_call_error(call, "%s", err.message);
+    celm_kube_request request = {.size = sizeof request, .method = "GET", .path = path};
+    celm_kube_response response;
+    status = host->kube_request(arena, &request, &response, &err);
+    if (status == CELM_ENOTFOUND)
+        return CELM_OK;
+    celm_value *object;
+    if (status == CELM_OK)
+        status = host->yaml_parse(arena, response.body, response.body_len, path, CELM_YAML_KEEP_INTEGERS, &object, &err);
+    if (status != CELM_OK)
+        return gotmpl_call_error(call, "%s", err.message);
+    *out = gotmpl_from_celm(runtime, object);
+    return CELM_OK;
+}
+
 /* Without a cluster (helm template, lint, client dry runs) Helm's lookup finds nothing. */
 static int fn_lookup(gotmpl_call *call, const gotmpl_value *args, size_t count, gotmpl_value *out)
 {
-    (void)args, (void)count;
+    (void)count;
     *out = gotmpl_map_new(gotmpl_call_runtime(call), GT_MAP, 0);
-    return out->type == GT_MAP ? CELM_OK : CELM_ENOMEM;
+    if (out->type != GT_MAP)
+        return CELM_ENOMEM;
+    return gotmpl_runtime_cluster(gotmpl_call_runtime(call)) ? lookup_in_cluster(call, args, out) : CELM_OK;
 }
 
 #define S GT_STRING

@@ -38,6 +38,7 @@ typedef struct memo_entry {
 struct gotmpl_runtime {
     const celm_host *host;
     celm_arena *arena;
+    int cluster;                /* lookup may query the cluster */
     memo_entry *memo;
     size_t memo_count, memo_slots;
 };
@@ -57,6 +58,16 @@ int gotmpl_runtime_create(const celm_host *host, celm_arena *arena, gotmpl_runti
     runtime->arena = arena;
     *out = runtime;
     return CELM_OK;
+}
+
+void gotmpl_runtime_allow_cluster(gotmpl_runtime *runtime, int allowed)
+{
+    runtime->cluster = allowed && CELM_HOST_HAS(runtime->host, kube_resource_path);
+}
+
+int gotmpl_runtime_cluster(const gotmpl_runtime *runtime)
+{
+    return runtime->cluster;
 }
 
 const celm_host *gotmpl_runtime_host(const gotmpl_runtime *runtime)

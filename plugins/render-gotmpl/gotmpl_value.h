@@ -98,6 +98,9 @@ struct gotmpl_object {
 /* --- the runtime ----------------------------------------------------------------------------- */
 int gotmpl_runtime_create(const celm_host *host, celm_arena *arena, gotmpl_runtime **out);
 const celm_host *gotmpl_runtime_host(const gotmpl_runtime *runtime);
+/* Whether Helm's lookup may query the cluster (only when the host offers it). */
+void gotmpl_runtime_allow_cluster(gotmpl_runtime *runtime, int allowed);
+int gotmpl_runtime_cluster(const gotmpl_runtime *runtime);
 celm_arena *gotmpl_runtime_arena(const gotmpl_runtime *runtime);
 
 /* --- constructors ------------------------------------------------------------------------------ */

@@ -1,4 +1,5 @@
 /* plugin_render_gotmpl.c: the render-gotmpl plugin: Go templates with Sprig and Helm's functions. */
+#include <stddef.h>
 #include <stdlib.h>
 
 #include "celm/sdk.h"
@@ -21,6 +22,8 @@ static int render(void *instance, celm_arena *arena, const celm_render_request *
     if (gotmpl_runtime_create(plugin->host, arena, &runtime) != CELM_OK ||
         gotmpl_exec_create(runtime, &options, &exec) != CELM_OK)
         return plugin->host->error_set(err, CELM_ENOMEM, "out of memory starting the template engine");
+    int has_cluster_field = request->size >= offsetof(celm_render_request, cluster) + sizeof request->cluster;
+    gotmpl_runtime_allow_cluster(runtime, has_cluster_field && request->cluster);
     return gotmpl_render(exec, request, out, count, err);
 }
 

@@ -78,6 +78,38 @@ done
 same_as_twin "upgraded with --labels and --description" get metadata tagged --revision 2
 same_as_twin "upgraded with --labels and --description" history tagged
 
+# 1c. lookup reads the cluster under install and --dry-run=server, and finds nothing under template.
+looker=$scratch/looker
+mkdir -p "$looker/templates"
+printf 'apiVersion: v2\nname: looker\nversion: 0.1.0\n' >"$looker/Chart.yaml"
+cat >"$looker/templates/seen.yaml" <<'EOF2'
+{{- $probe := lookup "v1" "ConfigMap" .Release.Namespace "probe" }}
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: {{ .Release.Name }}-seen
+data:
+  color: {{ dig "data" "color" "none" $probe | quote }}
+  missing: {{ lookup "v1" "ConfigMap" .Release.Namespace "nope" | len | quote }}
+  listed: {{ (lookup "v1" "ConfigMap" .Release.Namespace "").items | default list | len | quote }}
+  labels: {{ dig "metadata" "labels" dict $probe | toJson | quote }}
+  port: {{ dig "spec" "ports" list (lookup "v1" "Service" .Release.Namespace "web-hello") | toJson | quote }}
+EOF2
+for where in "$ns" "$ns-twin"; do
+    printf '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"probe","labels":{"n":"1"}},"data":{"color":"teal"}}' |
+        curl -sf -o /dev/null --cacert "$pki/ca.crt" --cert "$pki/admin.crt" --key "$pki/admin.key" \
+            -H 'Content-Type: application/json' --data-binary @- "$server/api/v1/namespaces/$where/configmaps"
+done
+"$helm" install look "$looker" -n "$ns-twin" --dry-run=server 2>&1 | sed "s/$ns-twin/$ns/g" | mask_times >"$scratch/helm-look"
+"$celm" install look "$looker" -n "$ns" --dry-run=server 2>&1 | mask_times >"$scratch/celm-look"
+same "lookup under install --dry-run=server" "$scratch/helm-look" "$scratch/celm-look"
+check "lookup found the probe" grep -q 'color: "teal"' "$scratch/celm-look"
+"$celm" install look "$looker" -n "$ns" >/dev/null 2>&1
+"$helm" install look "$looker" -n "$ns-twin" >/dev/null 2>&1
+same_as_twin "lookup under install" get manifest look
+"$celm" template look "$looker" -n "$ns" >"$scratch/celm-look-template" 2>&1 || true
+check "lookup finds nothing under template" grep -q 'color: "none"' "$scratch/celm-look-template"
+
 # 2. Both list the same releases, in every output format.
 for format in table json yaml; do
     "$celm" list -n "$ns" -o "$format" | mask_times >"$scratch/celm-list"

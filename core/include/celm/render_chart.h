@@ -23,9 +23,10 @@ typedef struct celm_render_options {
     const char *const *api_versions;    /* --api-versions, added to the defaults */
     size_t api_version_count;
     int strict;                         /* missingkey=error (lint --strict) */
+    int cluster;                        /* lookup queries the cluster (install, upgrade) */
 } celm_render_options;
 
-#define CELM_RENDER_OPTIONS_INIT {CELM_RENDER_OPTIONS_VERSION, "release-name", "default", 1, 1, 0, NULL, NULL, 0, 0}
+#define CELM_RENDER_OPTIONS_INIT {CELM_RENDER_OPTIONS_VERSION, "release-name", "default", 1, 1, 0, NULL, NULL, 0, 0, 0}
 
 /* Helm's ParseKubeVersion (k8s ParseGeneric): fills the capabilities' KubeVersion map
  * {Version, Normalized, Major, Minor}; errors read like Go's ("illegal version string ..."). */

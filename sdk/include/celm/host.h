@@ -120,6 +120,13 @@ typedef struct celm_host {
      * for the rest. `out` is filled in every case where an answer arrived. */
     int (*kube_request)(celm_arena *arena, const celm_kube_request *request,
                         celm_kube_response *out, celm_error *err);
+    /* The URL path of an object (or of its collection when `name` is "" or NULL) of apiVersion and
+     * kind, through the cluster's discovery. A namespaced kind with namespace "" means every
+     * namespace; cluster-scoped kinds ignore the namespace. CELM_ENOTFOUND when the cluster has
+     * no such kind. *path lives in `arena`. */
+    int (*kube_resource_path)(celm_arena *arena, const char *api_version, const char *kind,
+                              const char *resource_namespace, const char *name, const char **path,
+                              celm_error *err);
 } celm_host;
 
 #define CELM_HOST_HAS(host, member) \

@@ -40,6 +40,9 @@ typedef struct celm_render_request {
     const celm_value *capabilities;     /* .Capabilities */
     int strict;                         /* missingkey=error (lint --strict) */
     const char *const *only;            /* NULL, or a NULL-terminated list of template names to render */
+    /* ABI 1.1: `lookup` may query the cluster through the host's kube entries (install, upgrade,
+     * --dry-run=server); 0 means it finds nothing, as in helm template. Check `size` first. */
+    int cluster;
 } celm_render_request;
 
 typedef struct celm_render_output {
