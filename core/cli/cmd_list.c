@@ -4,13 +4,42 @@
 #include <string.h>
 #include <time.h>
 
+#include "label_selector.h"
 #include "release_session.h"
 
 typedef struct list_entry {
     const celm_value *release;
+    const celm_value *labels;       /* every label of its storage object */
     const char *name;
     int64_t deployed_seconds;
 } list_entry;
+
+/* --filter and --selector, compiled once. */
+typedef struct list_filters {
+    celm_regex *filter;             /* NULL: every name */
+    label_selector selector;
+} list_filters;
+
+static int compile_filters(const cli_invocation *invocation, list_filters *out)
+{
+    memset(out, 0, sizeof *out);
+    const char *filter = cli_flag_string(invocation, "filter");
+    celm_error err = CELM_ERROR_INIT;
+    if (filter && *filter &&
+        !(out->filter = celm_host_table()->regex_compile(invocation->arena, filter, strlen(filter), &err)))
+        return cli_fail("%s", err.message);
+    const char *selector = cli_flag_string(invocation, "selector");
+    const char *why;
+    if (selector && label_selector_parse(invocation->arena, selector, &out->selector, &why) != 0)
+        return cli_fail("%s", why);
+    return 0;
+}
+
+static int name_matches(const list_filters *filters, const char *name)
+{
+    size_t groups[2];
+    return !filters->filter || celm_host_table()->regex_search(filters->filter, name, strlen(name), 0, groups, 2) > 0;
+}
 
 /* Helm 4's state mask: each flag adds its statuses; none means every known status. */
 static int status_wanted(const cli_invocation *invocation, const char *status, int *only_superseded)
@@ -165,14 +194,16 @@ static int print_entries(const cli_invocation *invocation, celm_arena *arena, co
     return 0;
 }
 
-static size_t select_entries(const cli_invocation *invocation, celm_stored_release *found, size_t count,
-                             list_entry *entries)
+static size_t select_entries(const cli_invocation *invocation, const list_filters *filters, celm_stored_release *found,
+                             size_t count, list_entry *entries)
 {
     int only_superseded = 0;
     size_t kept = 0;
     for (size_t i = 0; i < count; i++) {
         const char *name = celm_release_text(found[i].document, NULL, "name");
-        entries[kept++] = (list_entry){found[i].document, name ? name : "", deployed_seconds(found[i].document)};
+        if (name_matches(filters, name ? name : ""))
+            entries[kept++] = (list_entry){found[i].document, found[i].labels, name ? name : "",
+                                           deployed_seconds(found[i].document)};
     }
     status_wanted(invocation, "deployed", &only_superseded);
     if (!only_superseded)
@@ -180,7 +211,8 @@ static size_t select_entries(const cli_invocation *invocation, celm_stored_relea
     size_t wanted = 0;
     for (size_t i = 0; i < kept; i++) {
         const char *status = celm_release_text(entries[i].release, "info", "status");
-        if (status_wanted(invocation, status ? status : "unknown", &only_superseded))
+        if (status_wanted(invocation, status ? status : "unknown", &only_superseded) &&
+            label_selector_matches(&filters->selector, entries[i].labels))
             entries[wanted++] = entries[i];
     }
     return wanted;
@@ -200,12 +232,15 @@ static void sort_entries(const cli_invocation *invocation, list_entry *entries, 
 
 int cli_list_command(const cli_invocation *invocation)
 {
-    static const char *const unbuilt[] = {"filter", "selector", "time-format", NULL};
+    static const char *const unbuilt[] = {"time-format", NULL};
     for (const char *const *flag = unbuilt; *flag; flag++) {
         const char *value = cli_flag_string(invocation, *flag);
         if (value && *value)
             return cli_fail("--%s is not implemented in celm yet", *flag);
     }
+    list_filters filters;
+    if (compile_filters(invocation, &filters))
+        return 1;
     release_session session;
     int status = release_session_open(invocation, &session, "");
     celm_stored_release *found = NULL;
@@ -217,7 +252,7 @@ int cli_list_command(const cli_invocation *invocation)
         status = cli_fail("%s", err.message);
     if (!status) {
         list_entry *entries = celm_arena_alloc(invocation->arena, (count + 1) * sizeof *entries);
-        size_t shown = select_entries(invocation, found, count, entries);
+        size_t shown = select_entries(invocation, &filters, found, count, entries);
         sort_entries(invocation, entries, shown);
         long long offset = atoll(cli_flag_string(invocation, "offset") ? cli_flag_string(invocation, "offset") : "0");
         long long max = atoll(cli_flag_string(invocation, "max") ? cli_flag_string(invocation, "max") : "256");

@@ -116,6 +116,21 @@ for format in table json yaml; do
     "$helm" list -n "$ns" -o "$format" | mask_times >"$scratch/helm-list"
     same "list -o $format" "$scratch/helm-list" "$scratch/celm-list"
 done
+list_both() {   # list_both ARGS...: celm's and helm's list output into celm-list and helm-list
+    "$celm" list -n "$ns" "$@" >"$scratch/celm-list.raw" 2>&1 || true
+    "$helm" list -n "$ns" "$@" >"$scratch/helm-list.raw" 2>&1 || true
+    mask_times <"$scratch/celm-list.raw" >"$scratch/celm-list"
+    mask_times <"$scratch/helm-list.raw" >"$scratch/helm-list"
+}
+for selector in "team in (blue,red)" "team notin (blue)"; do
+    list_both -l "$selector"
+    same "list -l '$selector'" "$scratch/helm-list" "$scratch/celm-list"
+done
+for filter in "--filter ^t" "--filter web|look" "--filter [" "-l team=blue" "-l team==blue,size" "-l tier!=web" \
+    "-l !team" "-l owner=helm,status=deployed" "-q -r" "-d" "--max 1 --offset 1"; do
+    list_both $filter
+    same "list $filter" "$scratch/helm-list" "$scratch/celm-list"
+done
 
 # 3. The name is taken: both refuse in the same words.
 "$helm" install web "$chart" -n "$ns" >/dev/null 2>"$scratch/helm-reuse" || true
