@@ -21,6 +21,21 @@ const celm_value *cli_release_revision(const release_session *session, celm_aren
     return NULL;
 }
 
+/* helm status always shows the release's live objects as tables. */
+static const char *resource_tables(const release_session *session, celm_arena *arena, const celm_value *release)
+{
+    const char *manifest = celm_release_text(release, NULL, "manifest");
+    const char *release_namespace = celm_release_text(release, NULL, "namespace");
+    celm_kube_object_list objects;
+    celm_string text;
+    celm_error err = CELM_ERROR_INIT;
+    if (!manifest || celm_kube_objects(session->kube, arena, manifest, release_namespace ? release_namespace : "default",
+                                       &objects, &err) != CELM_OK || !objects.count ||
+        celm_kube_resource_tables(session->kube, arena, &objects, &text, &err) != CELM_OK)
+        return NULL;
+    return text.data;
+}
+
 int cli_status_command(const cli_invocation *invocation)
 {
     const char *name = invocation->arguments[0];
@@ -35,8 +50,10 @@ int cli_status_command(const cli_invocation *invocation)
     if (!status) {
         cli_output_format format = cli_output_format_parse(cli_flag_string(invocation, "output"));
         release_print_options print = {0};
-        if (format == CLI_OUTPUT_TABLE)
+        if (format == CLI_OUTPUT_TABLE) {
+            print.resources = resource_tables(&session, invocation->arena, release);
             release_print_status(stdout, invocation->arena, release, &print);
+        }
         else if (cli_value_print(stdout, invocation->arena, release, format, &err) != CELM_OK)
             status = cli_fail("%s", err.message);
     }

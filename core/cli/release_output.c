@@ -116,6 +116,8 @@ void release_print_status(FILE *out, celm_arena *arena, const celm_value *releas
                 version ? version : "", app_version ? app_version : "");
     }
     fprintf(out, "DESCRIPTION: %s\n", description ? description : "");
+    if (options->resources && *options->resources)
+        fprintf(out, "RESOURCES:\n%s\n", options->resources);
     print_test_suite(out, arena, release);
     if (options->debug)
         print_debug_values(out, arena, release);

@@ -10,6 +10,7 @@ typedef struct release_print_options {
     int show_metadata;      /* status --show-metadata... helm's CHART/VERSION/APP_VERSION lines */
     int hide_notes;         /* --hide-notes */
     int debug;              /* helm's debug block: user-supplied and computed values, hooks, manifest */
+    const char *resources;  /* the RESOURCES text (helm status), or NULL */
 } release_print_options;
 
 /* helm get values: the release's user values, or with `all` its chart values coalesced under

@@ -3,19 +3,12 @@
 #include <string.h>
 
 #include "celm/celm.h"
+#include "kube_internal.h"
 
 #define MANAGED_BY "app.kubernetes.io/managed-by"
 #define RELEASE_NAME "meta.helm.sh/release-name"
 #define RELEASE_NAMESPACE "meta.helm.sh/release-namespace"
 
-/* One document of a manifest, parsed, with its REST mapping. */
-typedef struct celm_kube_object {
-    celm_value *body;
-    celm_kube_resource resource;
-    const char *kind;
-    const char *name;
-    const char *namespace_name;     /* "" for cluster-scoped objects */
-} kube_object;
 
 static const char *text_at(const celm_value *map, const char *section, const char *key)
 {

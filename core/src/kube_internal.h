@@ -35,6 +35,15 @@ int kube_target_resolve(celm_arena *arena, const celm_kube_options *options, kub
 /* Runs the exec credential plugin and fills token or client certificate (kube_exec.c). */
 int kube_exec_credentials(celm_arena *arena, kube_target *target, celm_error *err);
 
+/* One document of a manifest, parsed, with its REST mapping. */
+typedef struct celm_kube_object {
+    celm_value *body;
+    celm_kube_resource resource;
+    const char *kind;
+    const char *name;
+    const char *namespace_name;     /* "" for cluster-scoped objects */
+} kube_object;
+
 /* The client's cache of discovered resources (kube_discovery.c). */
 typedef struct kube_discovery kube_discovery;
 kube_discovery **kube_discovery_slot(celm_kube *kube);

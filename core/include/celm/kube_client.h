@@ -96,6 +96,10 @@ int celm_kube_check_objects(celm_kube *kube, celm_arena *arena, const celm_kube_
  * current objects the target no longer has. */
 int celm_kube_apply_objects(celm_kube *kube, celm_arena *arena, const celm_kube_object_list *list,
                             const celm_apply_options *options, celm_error *err);
+/* helm status's RESOURCES text: each object (and the pods of workloads, as "v1/Pod(related)") as
+ * the server's Table, printed like kubectl, grouped under "==> <version>/<Kind>". */
+int celm_kube_resource_tables(celm_kube *kube, celm_arena *arena, const celm_kube_object_list *list, celm_string *out,
+                              celm_error *err);
 /* For the object at `path`: folds the managed-fields entry of client-side "helm" updates into the
  * "helm" apply entry (client-go's csaupgrade), retrying on conflicts. Nothing to do is CELM_OK. */
 int celm_kube_upgrade_client_side_fields(celm_kube *kube, celm_arena *arena, const char *path, celm_error *err);
