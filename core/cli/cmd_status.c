@@ -21,19 +21,48 @@ const celm_value *cli_release_revision(const release_session *session, celm_aren
     return NULL;
 }
 
-/* helm status always shows the release's live objects as tables. */
-static const char *resource_tables(const release_session *session, celm_arena *arena, const celm_value *release)
+static int release_objects(const release_session *session, celm_arena *arena, const celm_value *release,
+                           celm_kube_object_list *objects)
 {
     const char *manifest = celm_release_text(release, NULL, "manifest");
     const char *release_namespace = celm_release_text(release, NULL, "namespace");
+    celm_error err = CELM_ERROR_INIT;
+    return manifest && celm_kube_objects(session->kube, arena, manifest, release_namespace ? release_namespace : "default",
+                                         objects, &err) == CELM_OK && objects->count;
+}
+
+/* helm status always shows the release's live objects: as tables in its table output. */
+static const char *resource_tables(const release_session *session, celm_arena *arena, const celm_value *release)
+{
     celm_kube_object_list objects;
     celm_string text;
     celm_error err = CELM_ERROR_INIT;
-    if (!manifest || celm_kube_objects(session->kube, arena, manifest, release_namespace ? release_namespace : "default",
-                                       &objects, &err) != CELM_OK || !objects.count ||
+    if (!release_objects(session, arena, release, &objects) ||
         celm_kube_resource_tables(session->kube, arena, &objects, &text, &err) != CELM_OK)
         return NULL;
     return text.data;
+}
+
+/* ... and as objects under info.resources in -o json|yaml, with the chart left out. */
+static int print_document(const release_session *session, celm_arena *arena, const celm_value *release,
+                          cli_output_format format)
+{
+    celm_value *shown = celm_value_copy(arena, release);
+    celm_map_remove(shown, "chart", 5);
+    celm_kube_object_list objects;
+    celm_value *resources;
+    celm_error err = CELM_ERROR_INIT;
+    celm_value *info = celm_map_cget(shown, "info");
+    if (info && release_objects(session, arena, release, &objects) &&
+        celm_kube_resource_objects(session->kube, arena, &objects, &resources, &err) == CELM_OK)
+        celm_map_set(arena, info, "resources", 9, resources);
+    if (format == CLI_OUTPUT_YAML)
+        return cli_value_print(stdout, arena, shown, format, &err) == CELM_OK ? 0 : cli_fail("%s", err.message);
+    celm_string json;
+    if (celm_release_json(arena, shown, &json, &err) != CELM_OK)
+        return cli_fail("%s", err.message);
+    printf("%s\n", json.data);
+    return 0;
 }
 
 int cli_status_command(const cli_invocation *invocation)
@@ -54,8 +83,8 @@ int cli_status_command(const cli_invocation *invocation)
             print.resources = resource_tables(&session, invocation->arena, release);
             release_print_status(stdout, invocation->arena, release, &print);
         }
-        else if (cli_value_print(stdout, invocation->arena, release, format, &err) != CELM_OK)
-            status = cli_fail("%s", err.message);
+        else
+            status = print_document(&session, invocation->arena, release, format);
     }
     release_session_close(&session);
     return status;

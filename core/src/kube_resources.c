@@ -124,6 +124,28 @@ static const char *pod_selector(celm_arena *arena, const kube_object *object)
     return text;
 }
 
+/* helm's grouping key: the version (without the group) and the kind, e.g. "v1/Deployment". */
+static const char *group_key(celm_arena *arena, const kube_object *object)
+{
+    const char *version = strchr(object->resource.group_version, '/');
+    version = version ? version + 1 : object->resource.group_version;
+    return celm_arena_printf(arena, "%s/%s", version, object->kind);
+}
+
+/* The pod list of a workload whose selector was not seen before (remembered in `selectors`). */
+static const char *related_pods_path(celm_arena *arena, const kube_object *object, const char **selectors,
+                                     size_t *selector_count)
+{
+    const char *selector = pod_selector(arena, object);
+    for (size_t s = 0; selector && s < *selector_count; s++)
+        if (!strcmp(selectors[s], selector))
+            return NULL;
+    if (!selector)
+        return NULL;
+    selectors[(*selector_count)++] = selector;
+    return celm_arena_printf(arena, "/api/v1/namespaces/%s/pods?labelSelector=%s", object->namespace_name, selector);
+}
+
 int celm_kube_resource_tables(celm_kube *kube, celm_arena *arena, const celm_kube_object_list *list, celm_string *out,
                               celm_error *err)
 {
@@ -134,21 +156,11 @@ int celm_kube_resource_tables(celm_kube *kube, celm_arena *arena, const celm_kub
         return celm_error_set(err, CELM_ENOMEM, "out of memory printing resources");
     for (size_t i = 0; i < list->count; i++) {
         const kube_object *object = &list->objects[i];
-        const char *version = strchr(object->resource.group_version, '/');
-        version = version ? version + 1 : object->resource.group_version;
-        resource_group *group = group_for(&all, celm_arena_printf(arena, "%s/%s", version, object->kind));
         fetch_table(kube, arena, celm_kube_resource_path(arena, &object->resource, object->namespace_name, object->name),
-                    group);
-        const char *selector = pod_selector(arena, object);
-        int seen = 0;
-        for (size_t s = 0; selector && s < selector_count; s++)
-            seen |= !strcmp(selectors[s], selector);
-        if (!selector || seen)
-            continue;
-        selectors[selector_count++] = selector;
-        fetch_table(kube, arena, celm_arena_printf(arena, "/api/v1/namespaces/%s/pods?labelSelector=%s",
-                                                   object->namespace_name, selector),
-                    group_for(&all, "v1/Pod(related)"));
+                    group_for(&all, group_key(arena, object)));
+        const char *pods = related_pods_path(arena, object, selectors, &selector_count);
+        if (pods)
+            fetch_table(kube, arena, pods, group_for(&all, "v1/Pod(related)"));
     }
     celm_buffer text;
     celm_buffer_init(&text);
@@ -160,4 +172,50 @@ int celm_kube_resource_tables(celm_kube *kube, celm_arena *arena, const celm_kub
     }
     return celm_buffer_finish(&text, arena, out) == CELM_OK ? CELM_OK
            : celm_error_set(err, CELM_ENOMEM, "out of memory printing resources");
+}
+
+static void append_object(celm_arena *arena, celm_value *groups_map, const char *key, celm_value *object)
+{
+    celm_value *list = celm_map_cget(groups_map, key);
+    if (!list) {
+        list = celm_value_list(arena, 4);
+        celm_map_set(arena, groups_map, key, strlen(key), list);
+    }
+    celm_list_append(arena, list, object);
+}
+
+static celm_value *fetch_object(celm_kube *kube, celm_arena *arena, const char *path)
+{
+    celm_value *object = NULL;
+    celm_error err = CELM_ERROR_INIT;
+    celm_kube_request request = {.size = sizeof request, .method = "GET", .path = path};
+    celm_kube_response response;
+    if (celm_kube_send(kube, arena, &request, &response, &err) != CELM_OK ||
+        celm_yaml_parse(arena, response.body, response.body_len, path, CELM_YAML_KEEP_INTEGERS, &object, &err) != CELM_OK)
+        return NULL;
+    return object;
+}
+
+int celm_kube_resource_objects(celm_kube *kube, celm_arena *arena, const celm_kube_object_list *list, celm_value **out,
+                               celm_error *err)
+{
+    celm_value *groups_map = celm_value_map(arena, 8);
+    const char **selectors = celm_arena_alloc(arena, (list->count + 1) * sizeof *selectors);
+    size_t selector_count = 0;
+    if (!groups_map || !selectors)
+        return celm_error_set(err, CELM_ENOMEM, "out of memory reading resources");
+    for (size_t i = 0; i < list->count; i++) {
+        const kube_object *object = &list->objects[i];
+        celm_value *live = fetch_object(kube, arena, celm_kube_resource_path(arena, &object->resource,
+                                                                               object->namespace_name, object->name));
+        if (!live)
+            continue;
+        append_object(arena, groups_map, group_key(arena, object), live);
+        const char *path = related_pods_path(arena, object, selectors, &selector_count);
+        celm_value *pods = path ? fetch_object(kube, arena, path) : NULL;
+        if (pods)   /* helm keeps the PodList itself */
+            append_object(arena, groups_map, "v1/Pod(related)", pods);
+    }
+    *out = groups_map;
+    return CELM_OK;
 }

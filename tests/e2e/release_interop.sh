@@ -155,6 +155,11 @@ sys.stdout.write(text)'
 normalize_status <"$scratch/celm-status.full" >"$scratch/celm-status"
 normalize_status <"$scratch/helm-status.full" >"$scratch/helm-status"
 same "status of helm's release, with its live resources" "$scratch/helm-status" "$scratch/celm-status"
+for format in json yaml; do   # a list's resourceVersion moves with every write to the cluster
+    "$celm" status by-helm -n "$ns" -o $format | sed -E 's/("?resourceVersion"?: ?)"[0-9]+"/\1"<rv>"/g' >"$scratch/celm-status.$format"
+    "$helm" status by-helm -n "$ns" -o $format | sed -E 's/("?resourceVersion"?: ?)"[0-9]+"/\1"<rv>"/g' >"$scratch/helm-status.$format"
+    same "status -o $format of helm's release, with its live objects" "$scratch/helm-status.$format" "$scratch/celm-status.$format"
+done
 "$celm" uninstall by-helm -n "$ns" >"$scratch/celm-uninstall" 2>&1
 echo 'release "by-helm" uninstalled' >"$scratch/expected-uninstall"
 same "uninstall prints helm's line" "$scratch/expected-uninstall" "$scratch/celm-uninstall"

@@ -100,6 +100,9 @@ int celm_kube_apply_objects(celm_kube *kube, celm_arena *arena, const celm_kube_
  * the server's Table, printed like kubectl, grouped under "==> <version>/<Kind>". */
 int celm_kube_resource_tables(celm_kube *kube, celm_arena *arena, const celm_kube_object_list *list, celm_string *out,
                               celm_error *err);
+/* The same objects as they are (helm status -o json|yaml: info.resources), keyed the same way. */
+int celm_kube_resource_objects(celm_kube *kube, celm_arena *arena, const celm_kube_object_list *list, celm_value **out,
+                               celm_error *err);
 /* For the object at `path`: folds the managed-fields entry of client-side "helm" updates into the
  * "helm" apply entry (client-go's csaupgrade), retrying on conflicts. Nothing to do is CELM_OK. */
 int celm_kube_upgrade_client_side_fields(celm_kube *kube, celm_arena *arena, const char *path, celm_error *err);
