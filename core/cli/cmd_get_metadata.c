@@ -159,15 +159,8 @@ int cli_get_metadata_command(const cli_invocation *invocation)
     const char *revision_text = cli_flag_string(invocation, "revision");
     long long revision = revision_text ? atoll(revision_text) : 0;
     release_session session;
-    celm_stored_release *history;
-    size_t count;
-    int status = release_session_history(invocation, &session, &history, &count);
-    const celm_stored_release *found = NULL;
-    for (size_t i = count; !status && i > 0 && !found; i--)
-        if (!revision || celm_release_version(history[i - 1].document) == revision)
-            found = &history[i - 1];
-    if (!status && !found)
-        status = cli_fail("release: not found");
+    const celm_stored_release *found = release_session_revision(invocation, &session);
+    int status = found ? 0 : 1;
     if (!status) {
         metadata_view view = {found->document, celm_map_cget(celm_map_cget(found->document, "chart"), "metadata"),
                               revision ? celm_release_custom_labels(invocation->arena, found->labels) : found->labels,

@@ -6,8 +6,6 @@
 #include "release_output.h"
 #include "release_session.h"
 
-const celm_value *cli_release_revision(const release_session *session, celm_arena *arena, const char *name,
-                                       long long revision, celm_error *err);
 
 static const char *chart_text(celm_arena *arena, const celm_value *release, int app_version)
 {
@@ -85,18 +83,11 @@ int cli_history_command(const cli_invocation *invocation)
     return status;
 }
 
-/* The revision --revision names (the latest without it); NULL after printing the error. */
+/* The document of the revision --revision names; NULL after printing the error. */
 static const celm_value *load_revision(const cli_invocation *invocation, release_session *session)
 {
-    const char *revision_text = cli_flag_string(invocation, "revision");
-    if (release_session_open(invocation, session, ""))
-        return NULL;
-    celm_error err = CELM_ERROR_INIT;
-    const celm_value *release = cli_release_revision(session, invocation->arena, invocation->arguments[0],
-                                                     revision_text ? atoll(revision_text) : 0, &err);
-    if (!release)
-        cli_fail("%s", err.message);
-    return release;
+    const celm_stored_release *found = release_session_revision(invocation, session);
+    return found ? found->document : NULL;
 }
 
 int cli_get_values_command(const cli_invocation *invocation)
@@ -150,21 +141,15 @@ int cli_get_all_command(const cli_invocation *invocation)
 static int print_release_text(const cli_invocation *invocation, const char *section, const char *key,
                               const char *heading)
 {
-    const char *revision_text = cli_flag_string(invocation, "revision");
     release_session session;
-    int status = release_session_open(invocation, &session, "");
-    celm_error err = CELM_ERROR_INIT;
-    const celm_value *release = status ? NULL : cli_release_revision(&session, invocation->arena, invocation->arguments[0],
-                                                                     revision_text ? atoll(revision_text) : 0, &err);
-    if (!status && !release)
-        status = cli_fail("%s", err.message);
+    const celm_value *release = load_revision(invocation, &session);
     const char *text = release ? celm_release_text(release, section, key) : NULL;
-    if (!status && heading && text && *text)
+    if (release && heading && text && *text)
         printf("%s%s\n", heading, text);
-    else if (!status && !heading)
+    else if (release && !heading)
         printf("%s\n", text ? text : "");
     release_session_close(&session);
-    return status;
+    return release ? 0 : 1;
 }
 
 int cli_get_manifest_command(const cli_invocation *invocation)

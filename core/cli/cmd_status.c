@@ -6,21 +6,6 @@
 #include "release_output.h"
 #include "release_session.h"
 
-/* The stored revision of `name` numbered `revision`, or the latest when it is 0. */
-const celm_value *cli_release_revision(const release_session *session, celm_arena *arena, const char *name,
-                                       long long revision, celm_error *err)
-{
-    celm_stored_release *history;
-    size_t count;
-    if (celm_release_store_query(&session->store, arena, session->namespace_name, name, NULL, &history, &count, err) != CELM_OK)
-        return NULL;
-    for (size_t i = count; i > 0; i--)
-        if (!revision || celm_release_version(history[i - 1].document) == revision)
-            return history[i - 1].document;
-    celm_error_set(err, CELM_ENOTFOUND, "release: not found");
-    return NULL;
-}
-
 static int release_objects(const release_session *session, celm_arena *arena, const celm_value *release,
                            celm_kube_object_list *objects)
 {
@@ -67,15 +52,10 @@ static int print_document(const release_session *session, celm_arena *arena, con
 
 int cli_status_command(const cli_invocation *invocation)
 {
-    const char *name = invocation->arguments[0];
-    const char *revision_text = cli_flag_string(invocation, "revision");
-    long long revision = revision_text ? atoll(revision_text) : 0;
     release_session session;
-    int status = release_session_open(invocation, &session, "");
-    celm_error err = CELM_ERROR_INIT;
-    const celm_value *release = status ? NULL : cli_release_revision(&session, invocation->arena, name, revision, &err);
-    if (!status && !release)
-        status = cli_fail("%s", err.message);
+    const celm_stored_release *found = release_session_revision(invocation, &session);
+    const celm_value *release = found ? found->document : NULL;
+    int status = found ? 0 : 1;
     if (!status) {
         cli_output_format format = cli_output_format_parse(cli_flag_string(invocation, "output"));
         release_print_options print = {0};

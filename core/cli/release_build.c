@@ -23,7 +23,8 @@ int release_render(chart_run *chart, const release_session *session, int64_t rev
     options.revision = revision;
     options.is_install = !is_upgrade;
     options.is_upgrade = is_upgrade;
-    if (session->kube && server_version(session, chart->arena, failed, &options.kube_version))
+    options.kube_version = session->server_version;
+    if (session->kube && !options.kube_version && server_version(session, chart->arena, failed, &options.kube_version))
         return 1;
     options.cluster = session->kube != NULL;
     celm_render_output *files = NULL;

@@ -46,8 +46,12 @@ static const char *unreachable_reason(release_session *session, celm_arena *aren
     celm_kube_request request = {.size = sizeof request, .method = "GET", .path = "/version"};
     celm_kube_response response;
     celm_error err = CELM_ERROR_INIT;
-    if (celm_kube_send(session->kube, arena, &request, &response, &err) == CELM_OK)
+    if (celm_kube_send(session->kube, arena, &request, &response, &err) == CELM_OK) {
+        celm_value *version;
+        if (celm_json_parse(arena, response.body, response.body_len, "/version", &version, &err) == CELM_OK)
+            session->server_version = celm_release_text(version, NULL, "gitVersion");
         return NULL;
+    }
     return celm_arena_printf(arena, ": %s", response.status == 401 ? "the server has asked for the client to provide credentials"
                                           : response.status == 403 ? "the server does not allow access to the requested resource"
                                           : err.message);
@@ -116,6 +120,21 @@ int release_session_history(const cli_invocation *invocation, release_session *s
                                  NULL, out, count, &err) != CELM_OK)
         return cli_fail("%s", err.message);
     return 0;
+}
+
+const celm_stored_release *release_session_revision(const cli_invocation *invocation, release_session *session)
+{
+    const char *revision_text = cli_flag_string(invocation, "revision");
+    long long revision = revision_text ? atoll(revision_text) : 0;
+    celm_stored_release *history;
+    size_t count;
+    if (release_session_history(invocation, session, &history, &count))
+        return NULL;
+    for (size_t i = count; i > 0; i--)
+        if (!revision || celm_release_version(history[i - 1].document) == revision)
+            return &history[i - 1];
+    cli_fail("release: not found");
+    return NULL;
 }
 
 void release_session_close(release_session *session)

@@ -10,6 +10,7 @@ typedef struct release_session {
     celm_plugin_instance storage;
     celm_release_store store;
     const char *namespace_name;     /* -n, else the kubeconfig context's, else "default" */
+    const char *server_version;     /* gitVersion from the reachability check, or NULL */
 } release_session;
 
 /* Opens the kube client from the settings, the plugin registry and the storage plugin that
@@ -24,6 +25,9 @@ int release_session_open_installing(const cli_invocation *invocation, release_se
  * first argument, oldest first. Returns 0, or prints the error and returns 1. */
 int release_session_history(const cli_invocation *invocation, release_session *session, celm_stored_release **out,
                             size_t *count);
+/* The same, then the revision --revision names (the latest without it); NULL after printing the
+ * error ("release: not found" when there is no such revision). */
+const celm_stored_release *release_session_revision(const cli_invocation *invocation, release_session *session);
 void release_session_close(release_session *session);
 
 #endif

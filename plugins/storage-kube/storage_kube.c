@@ -144,8 +144,7 @@ int storage_kube_get(void *instance, celm_arena *arena, const char *release_name
         return store->host->error_set(err, CELM_ENOTFOUND, RELEASE_NOT_FOUND);
     if (status != CELM_OK)
         return store->host->error_set(err, status, "get: failed to get \"%s\": %s", key, err->message);
-    if (status == CELM_OK)
-        status = parse_response(store->host, arena, &response, &object, err);
+    status = parse_response(store->host, arena, &response, &object, err);
     return status == CELM_OK ? decode_object(store, arena, object, out, err) : status;
 }
 
