@@ -13,27 +13,10 @@ static gotmpl_exec_value plain(gotmpl_value value)
 
 const char *gotmpl_exec_type_text(uint8_t type)
 {
-    switch (type) {
-    case GT_BOOL: return "bool";
-    case GT_INT: return "int";
-    case GT_INT64: return "int64";
-    case GT_INT32: return "int32";
-    case GT_UINT8: return "uint8";
-    case GT_UINT32: return "uint32";
-    case GT_UINT64: return "uint64";
-    case GT_FLOAT64: return "float64";
-    case GT_STRING: return "string";
-    case GT_BYTES: return "[]uint8";
-    case GT_LIST: return "[]interface {}";
-    case GT_STRING_LIST: return "[]string";
-    case GT_INT_LIST: return "[]int";
-    case GT_MAP: return "map[string]interface {}";
-    case GT_STRING_MAP: return "map[string]string";
-    case GT_TIME: return "time.Time";
-    case GT_OBJECT: return "*struct";
-    case GOTMPL_PARAM_REFLECT: return "reflect.Value";
-    default: return "interface {}";
-    }
+    const char *basic = gotmpl_basic_type_name(type);
+    if (basic)
+        return basic;
+    return type == GT_OBJECT ? "*struct" : type == GOTMPL_PARAM_REFLECT ? "reflect.Value" : "interface {}";
 }
 
 static int is_list_type(uint8_t type)

@@ -573,16 +573,9 @@ const gotmpl_class *gotmpl_map_class(const gotmpl_map *map)
 }
 
 /* --- conversions -------------------------------------------------------------------------------- */
-const char *gotmpl_type_name(const gotmpl_value *value)
+const char *gotmpl_basic_type_name(uint8_t type)
 {
-    const gotmpl_class *named = NULL;
-    if (value->type == GT_LIST || value->type == GT_STRING_LIST || value->type == GT_INT_LIST)
-        named = value->as.list->named;
-    else if (value->type == GT_MAP || value->type == GT_STRING_MAP)
-        named = value->as.map->named;
-    if (named)
-        return named->type_name;
-    switch (value->type) {
+    switch (type) {
     case GT_BOOL: return "bool";
     case GT_INT: return "int";
     case GT_INT64: return "int64";
@@ -599,9 +592,23 @@ const char *gotmpl_type_name(const gotmpl_value *value)
     case GT_MAP: return "map[string]interface {}";
     case GT_STRING_MAP: return "map[string]string";
     case GT_TIME: return "time.Time";
-    case GT_OBJECT: return value->as.object->class_->type_name;
-    default: return "<nil>";
+    default: return NULL;
     }
+}
+
+const char *gotmpl_type_name(const gotmpl_value *value)
+{
+    const gotmpl_class *named = NULL;
+    if (value->type == GT_LIST || value->type == GT_STRING_LIST || value->type == GT_INT_LIST)
+        named = value->as.list->named;
+    else if (value->type == GT_MAP || value->type == GT_STRING_MAP)
+        named = value->as.map->named;
+    if (named)
+        return named->type_name;
+    if (value->type == GT_OBJECT)
+        return value->as.object->class_->type_name;
+    const char *basic = gotmpl_basic_type_name(value->type);
+    return basic ? basic : "<nil>";
 }
 
 int gotmpl_is_true(gotmpl_runtime *runtime, const gotmpl_value *value)

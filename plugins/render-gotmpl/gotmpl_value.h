@@ -152,6 +152,9 @@ const gotmpl_class *gotmpl_map_class(const gotmpl_map *map);
 
 /* --- conversions -------------------------------------------------------------------------------- */
 /* Go's %T of a value ("float64", "map[string]interface {}", "[]string", "<nil>" for nil). */
+/* Go's name of a plain type (bool, int64, []string, map[string]interface {}, time.Time, ...), or
+ * NULL for objects and nil. */
+const char *gotmpl_basic_type_name(uint8_t type);
 const char *gotmpl_type_name(const gotmpl_value *value);
 /* The plain value encoding/json would produce (for toYaml, toJson, ...): ints and floats as
  * numbers, []byte as base64, time as RFC 3339 text, objects through their class. NULL when out
