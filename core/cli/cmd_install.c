@@ -192,7 +192,12 @@ static int install(install_run *run)
         .operation = "install",
         .take_ownership = cli_flag_is_true(invocation, "take-ownership"),
         .force_conflicts = cli_flag_is_true(invocation, "force-conflicts"),
+        .client_side = !strcmp(run->apply_method, "csa"),
+        .force_replace = release_force_replace(invocation),
+        .upgrade_client_side = 1,
+        .warn = release_print_warning,
     };
+    apply.three_way_unstructured = apply.take_ownership && apply.client_side;
     if (celm_kube_objects(run->session.kube, arena, celm_release_text(run->release, NULL, "manifest"),
                           run->session.namespace_name, &objects, &err) != CELM_OK ||
         celm_kube_check_objects(run->session.kube, arena, &objects, &apply, &err) != CELM_OK)
@@ -265,7 +270,7 @@ int cli_install_release(const cli_invocation *invocation, const char *name, cons
     run.chart.release_name = name;
     run.chart.chart_path = chart_path;
     run.replace = replace;
-    run.apply_method = "ssa";
+    run.apply_method = release_apply_method(release_install_server_side(invocation));
     int status = release_labels(invocation, NULL, &run.labels);
     return status ? status : install_steps(&run);
 }
@@ -279,10 +284,8 @@ int cli_install_command(const cli_invocation *invocation)
         status = name_and_chart(&run);
     if (status)
         return status;
-    if (!cli_flag_is_true(invocation, "server-side"))
-        return cli_fail("client-side apply (--server-side=false) is not implemented in celm yet");
     run.replace = cli_flag_is_true(invocation, "replace");
-    run.apply_method = "ssa";
+    run.apply_method = release_apply_method(release_install_server_side(invocation));
     status = cli_dry_run_strategy(invocation, 0, &run.dry_run);
     if (!status)
         status = release_labels(invocation, FAILED, &run.labels);

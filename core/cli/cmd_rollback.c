@@ -16,6 +16,8 @@ typedef struct rollback_run {
     celm_value *current;
     celm_value *target;     /* the revision rolled back to */
     celm_value *release;    /* the new revision */
+    int server_side;        /* the new revision applies server-side */
+    celm_kube_object_list applied;
 } rollback_run;
 
 static int parse_revision(const cli_invocation *invocation, long long *revision)
@@ -77,7 +79,8 @@ static void build_revision(rollback_run *run)
     copy_member(arena, release, run->target, "hooks");
     celm_map_set(arena, release, "version", 7, celm_value_int(arena, celm_release_version(run->current) + 1));
     copy_member(arena, release, run->current, "namespace");
-    celm_map_set(arena, release, "apply_method", 12, celm_value_cstring(arena, "ssa"));
+    run->server_side = release_server_side(run->invocation, run->target);
+    celm_map_set(arena, release, "apply_method", 12, celm_value_cstring(arena, release_apply_method(run->server_side)));
     run->release = release;
 }
 
@@ -94,12 +97,13 @@ static int apply_target(rollback_run *run, celm_error *err)
     const char *ns = run->session->namespace_name;
     const char *old_manifest = celm_release_text(run->current, NULL, "manifest");
     const char *new_manifest = celm_release_text(run->release, NULL, "manifest");
-    celm_kube_object_list current, target;
+    celm_kube_object_list current;
+    celm_kube_object_list *target = &run->applied;
     int status = celm_kube_objects(run->session->kube, run->arena, old_manifest ? old_manifest : "", ns, &current, err);
     if (status != CELM_OK)
         return celm_error_set(err, status, "unable to build kubernetes objects from current release manifest: %s",
                               err->message);
-    status = celm_kube_objects(run->session->kube, run->arena, new_manifest ? new_manifest : "", ns, &target, err);
+    status = celm_kube_objects(run->session->kube, run->arena, new_manifest ? new_manifest : "", ns, target, err);
     if (status != CELM_OK)
         return celm_error_set(err, status, "unable to build kubernetes objects from new release manifest: %s",
                               err->message);
@@ -109,11 +113,32 @@ static int apply_target(rollback_run *run, celm_error *err)
         .operation = "update",
         .force_conflicts = cli_flag_is_true(run->invocation, "force-conflicts"),
         .take_ownership = 1,
-        .upgrade_client_side = release_applied_client_side(run->current),
+        .client_side = !run->server_side,
+        .force_replace = release_force_replace(run->invocation),
+        .upgrade_client_side = 1,
         .current = &current,
+        .warn = release_print_warning,
     };
-    status = celm_kube_check_objects(run->session->kube, run->arena, &target, &apply, err);
-    return status == CELM_OK ? celm_kube_apply_objects(run->session->kube, run->arena, &target, &apply, err) : status;
+    status = celm_kube_check_objects(run->session->kube, run->arena, target, &apply, err);
+    return status == CELM_OK ? celm_kube_apply_objects(run->session->kube, run->arena, target, &apply, err) : status;
+}
+
+static int fail_rollback(rollback_run *run, const char *error_text)
+{
+    celm_error err = CELM_ERROR_INIT;
+    const char *message = celm_arena_printf(run->arena, "%s", error_text);
+    const char *description = celm_arena_printf(run->arena, "Rollback \"%s\" failed: %s", run->name, message);
+    fprintf(stderr, "%s\n", celm_slog_line(run->arena, "WARN", description, (const char *[]){NULL}));
+    celm_release_set_info(run->arena, run->current, "status", "superseded");
+    celm_release_store_write(&run->session->store, run->arena, run->current, labels_of(run, run->current), 0, &err);
+    celm_release_set_info(run->arena, run->release, "status", "failed");
+    celm_release_set_info(run->arena, run->release, "description", description);
+    celm_release_store_write(&run->session->store, run->arena, run->release, labels_of(run, run->target), 0, &err);
+    if (cli_flag_is_true(run->invocation, "cleanup-on-fail") &&
+        celm_kube_delete_created(run->session->kube, run->arena, &run->applied, &err) != CELM_OK)
+        return cli_fail("an error occurred while cleaning up resources. original rollback error: unable to cleanup "
+                        "resources: %s", err.message);
+    return cli_fail("%s", message);
 }
 
 static int rollback(rollback_run *run)
@@ -125,16 +150,8 @@ static int rollback(rollback_run *run)
     if (celm_release_store_prune(&run->session->store, run->arena, run->session->namespace_name, run->name, max, &err) != CELM_OK ||
         celm_release_store_write(&run->session->store, run->arena, run->release, labels, 1, &err) != CELM_OK)
         return cli_fail("%s", err.message);
-    if (apply_target(run, &err) != CELM_OK) {
-        const char *message = celm_arena_printf(run->arena, "%s", err.message);
-        celm_release_set_info(run->arena, run->current, "status", "superseded");
-        celm_release_store_write(&run->session->store, run->arena, run->current, labels_of(run, run->current), 0, &err);
-        celm_release_set_info(run->arena, run->release, "status", "failed");
-        celm_release_set_info(run->arena, run->release, "description",
-                              celm_arena_printf(run->arena, "Rollback \"%s\" failed: %s", run->name, message));
-        celm_release_store_write(&run->session->store, run->arena, run->release, labels, 0, &err);
-        return cli_fail("%s", message);
-    }
+    if (apply_target(run, &err) != CELM_OK)
+        return fail_rollback(run, err.message);
     for (size_t i = 0; i < run->count; i++) {
         const char *status = celm_release_text(run->history[i].document, "info", "status");
         if (!status || strcmp(status, "deployed") != 0)
@@ -164,7 +181,8 @@ int cli_rollback_command(const cli_invocation *invocation)
         return cli_fail("prepareRollback: Release name is invalid: %s", invocation->arguments[0]);
     release_session session;
     status = release_session_open(invocation, &session, "");
-    rollback_run run = {invocation, invocation->arena, &session, invocation->arguments[0], NULL, 0, NULL, NULL, NULL};
+    rollback_run run = {.invocation = invocation, .arena = invocation->arena, .session = &session,
+                        .name = invocation->arguments[0]};
     if (!status)
         status = find_target(&run, revision);
     if (!status) {

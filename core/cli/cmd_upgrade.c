@@ -20,6 +20,8 @@ typedef struct upgrade_run {
     cli_dry_run dry_run;
     const celm_value *labels;   /* the new revision's: the last one's, merged with --labels */
     const celm_value *current_labels;
+    int server_side;            /* this revision applies server-side (apply_method "ssa") */
+    celm_kube_object_list target;
 } upgrade_run;
 
 static const char *status_of(const celm_value *release)
@@ -115,8 +117,9 @@ static int build_revision(upgrade_run *run)
         offline.kube = NULL;
     if (release_render(&run->chart, &offline, revision, 1, FAILED, &run->sorted))
         return 1;
+    run->server_side = release_server_side(run->chart.invocation, run->last);
     run->release = release_document(&run->chart, run->session.namespace_name, &run->sorted, revision,
-                                    "pending-upgrade", "Preparing upgrade", "ssa");
+                                    "pending-upgrade", "Preparing upgrade", release_apply_method(run->server_side));
     if (!run->release)
         return cli_fail("out of memory");
     const char *first = celm_release_text(run->current, "info", "first_deployed");
@@ -140,6 +143,10 @@ static int fail_upgrade(upgrade_run *run, const char *message)
     fprintf(stderr, "%s\n", celm_slog_line(arena, "WARN", "upgrade failed", attributes));
     if (release_record(&run->session, arena, run->release, run->labels, "failed", description, &err) != CELM_OK)
         fprintf(stderr, "%s\n", celm_slog_line(arena, "WARN", "failed to record the release", (const char *[]){"error", err.message, NULL}));
+    if (cli_flag_is_true(run->chart.invocation, "cleanup-on-fail") &&
+        celm_kube_delete_created(run->session.kube, arena, &run->target, &err) != CELM_OK)
+        return cli_fail(FAILED "an error occurred while cleaning up resources. original upgrade error: %s: unable to "
+                        "cleanup resources: %s", message, err.message);
     return cli_fail(FAILED "%s", message);
 }
 
@@ -149,11 +156,12 @@ static int apply_revision(upgrade_run *run)
     celm_arena *arena = run->chart.arena;
     celm_error err = CELM_ERROR_INIT;
     const char *ns = run->session.namespace_name;
-    celm_kube_object_list current, target;
+    celm_kube_object_list current;
+    celm_kube_object_list *target = &run->target;
     const char *old_manifest = celm_release_text(run->current, NULL, "manifest");
     if (celm_kube_objects(run->session.kube, arena, old_manifest ? old_manifest : "", ns, &current, &err) != CELM_OK)
         return cli_fail(FAILED "unable to build kubernetes objects from current release manifest: %s", err.message);
-    if (celm_kube_objects(run->session.kube, arena, celm_release_text(run->release, NULL, "manifest"), ns, &target,
+    if (celm_kube_objects(run->session.kube, arena, celm_release_text(run->release, NULL, "manifest"), ns, target,
                           &err) != CELM_OK)
         return cli_fail(FAILED "unable to build kubernetes objects from new release manifest: %s", err.message);
     celm_apply_options apply = {
@@ -162,17 +170,20 @@ static int apply_revision(upgrade_run *run)
         .operation = "update",
         .take_ownership = cli_flag_is_true(invocation, "take-ownership"),
         .force_conflicts = cli_flag_is_true(invocation, "force-conflicts"),
-        .upgrade_client_side = release_applied_client_side(run->current),
+        .client_side = !run->server_side,
+        .force_replace = release_force_replace(invocation),
+        .upgrade_client_side = release_applied_client_side(run->current) && run->server_side,
         .current = &current,
+        .warn = release_print_warning,
     };
-    if (celm_kube_check_objects(run->session.kube, arena, &target, &apply, &err) != CELM_OK)
+    if (celm_kube_check_objects(run->session.kube, arena, target, &apply, &err) != CELM_OK)
         return cli_fail(FAILED "%s", err.message);
     if (run->dry_run != CLI_DRY_RUN_NONE)
         return 0;
     if (celm_release_store_prune(&run->session.store, arena, ns, run->chart.release_name, history_max(invocation), &err) != CELM_OK ||
         celm_release_store_write(&run->session.store, arena, run->release, run->labels, 1, &err) != CELM_OK)
         return cli_fail(FAILED "%s", err.message);
-    if (celm_kube_apply_objects(run->session.kube, arena, &target, &apply, &err) != CELM_OK)
+    if (celm_kube_apply_objects(run->session.kube, arena, target, &apply, &err) != CELM_OK)
         return fail_upgrade(run, err.message);
     return 0;
 }

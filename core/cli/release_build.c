@@ -102,20 +102,32 @@ int release_record(const release_session *session, celm_arena *arena, celm_value
 }
 
 
+/* cobra's MarkFlagsMutuallyExclusive check for one pair, with its message. */
+static int refuse_together(const cli_invocation *invocation, const char *first, const char *second)
+{
+    const cli_flag_value *a = cli_flag_find(&invocation->flags, first);
+    const cli_flag_value *b = cli_flag_find(&invocation->flags, second);
+    if (!a || !b || !a->changed || !b->changed)
+        return 0;
+    int first_sorts_first = strcmp(first, second) < 0;
+    return cli_fail("if any flags in the group [%s %s] are set none of the others can be; [%s %s] were all set", first,
+                    second, first_sorts_first ? first : second, first_sorts_first ? second : first);
+}
+
 /* Flags whose feature celm lacks so far: refused rather than ignored. Text flags count as given
  * unless empty or "hookOnly" (--wait's default); booleans when true. */
 int release_refuse_unbuilt(const cli_invocation *invocation)
 {
-    const char *server_side = cli_flag_string(invocation, "server-side");
-    if (server_side && !strcmp(server_side, "false"))
-        return cli_fail("client-side apply (--server-side=false) is not implemented in celm yet");
+    if (refuse_together(invocation, "force-replace", "force-conflicts") ||
+        refuse_together(invocation, "force", "force-conflicts"))
+        return 1;
     static const char *const unbuilt[] = {"post-renderer", "repo", "wait", NULL};
     for (const char *const *flag = unbuilt; *flag; flag++) {
         const char *value = cli_flag_string(invocation, *flag);
         if (value && *value && strcmp(value, "hookOnly") != 0)
             return cli_fail("--%s is not implemented in celm yet", *flag);
     }
-    static const char *const unbuilt_bools[] = {"rollback-on-failure", "atomic", "verify", "force-replace", "force", NULL};
+    static const char *const unbuilt_bools[] = {"rollback-on-failure", "atomic", "verify", NULL};
     for (const char *const *flag = unbuilt_bools; *flag; flag++)
         if (cli_flag_is_true(invocation, *flag))
             return cli_fail("--%s is not implemented in celm yet", *flag);
@@ -126,6 +138,39 @@ int release_applied_client_side(const celm_value *release)
 {
     const char *method = celm_release_text(release, NULL, "apply_method");
     return !method || !*method || !strcmp(method, "csa");
+}
+
+int release_install_server_side(const cli_invocation *invocation)
+{
+    const char *value = cli_flag_string(invocation, "server-side");
+    return !(value && !strcmp(value, "false"));
+}
+
+int release_server_side(const cli_invocation *invocation, const celm_value *previous)
+{
+    const char *value = cli_flag_string(invocation, "server-side");
+    if (value && !strcmp(value, "true"))
+        return 1;
+    if (value && !strcmp(value, "false"))
+        return 0;
+    const char *method = celm_release_text(previous, NULL, "apply_method");
+    return method && !strcmp(method, "ssa");
+}
+
+const char *release_apply_method(int server_side)
+{
+    return server_side ? "ssa" : "csa";
+}
+
+int release_force_replace(const cli_invocation *invocation)
+{
+    return cli_flag_is_true(invocation, "force-replace") || cli_flag_is_true(invocation, "force");
+}
+
+void release_print_warning(void *payload, const char *line)
+{
+    (void)payload;
+    fprintf(stderr, "%s\n", line);
 }
 
 int release_labels(const cli_invocation *invocation, const char *failed, const celm_value **out)

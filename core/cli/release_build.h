@@ -27,6 +27,18 @@ int release_refuse_unbuilt(const cli_invocation *invocation);
 
 /* The release was applied client-side: helm 3's records (no apply method) and "csa" ones. */
 int release_applied_client_side(const celm_value *release);
+/* Whether an install applies server-side: --server-side is a bool for install and "true",
+ * "false" or "auto" for upgrade --install; only "false" means client-side. */
+int release_install_server_side(const cli_invocation *invocation);
+/* helm's getUpgradeServerSideValue for upgrade and rollback: --server-side "true" or "false", or
+ * "auto": server-side when `previous` (the revision upgraded or rolled back from) was. */
+int release_server_side(const cli_invocation *invocation, const celm_value *previous);
+/* The release's apply_method for that choice: "ssa" or "csa". */
+const char *release_apply_method(int server_side);
+/* --force-replace (or its old name --force). */
+int release_force_replace(const cli_invocation *invocation);
+/* Prints a warning line the Kubernetes client reports (celm_apply_options.warn). */
+void release_print_warning(void *payload, const char *line);
 
 /* --labels as a map of strings; a system label name (name, owner, status, version, createdAt,
  * modifiedAt) is refused with helm's message after `failed`. Returns 0, or prints and returns 1. */

@@ -1,262 +1,306 @@
-/* kube_apply.c: a release's manifests applied to and deleted from the cluster, with Helm's
- * ownership metadata and checks. */
+/* kube_apply.c: checked objects created or updated on the server as helm's Create and Update do:
+ * server-side apply, client-side creates and three-way patches, or replacement. */
 #include <string.h>
 
-#include "celm/celm.h"
 #include "kube_internal.h"
 
-#define MANAGED_BY "app.kubernetes.io/managed-by"
-#define RELEASE_NAME "meta.helm.sh/release-name"
-#define RELEASE_NAMESPACE "meta.helm.sh/release-namespace"
+#define FIELD_MANAGER "fieldManager=helm"
 
-
-static const char *text_at(const celm_value *map, const char *section, const char *key)
-{
-    const celm_value *where = section ? celm_map_cget(map, section) : map;
-    const celm_value *value = where && where->kind == CELM_VALUE_MAP ? celm_map_cget(where, key) : NULL;
-    return value && value->kind == CELM_VALUE_STRING ? value->as.string.data : NULL;
-}
-
-static celm_value *child_map(celm_arena *arena, celm_value *map, const char *key)
-{
-    celm_value *child = celm_map_cget(map, key);
-    if (!child || child->kind != CELM_VALUE_MAP) {
-        child = celm_value_map(arena, 4);
-        celm_map_set(arena, map, key, strlen(key), child);
-    }
-    return child;
-}
-
-static int parse_object(celm_kube *kube, celm_arena *arena, const celm_string *document, const char *default_namespace,
-                        kube_object *out, celm_error *err)
-{
-    int status = celm_yaml_parse(arena, document->data, document->len, "manifest", CELM_YAML_KEEP_INTEGERS, &out->body,
-                                 err);
-    if (status != CELM_OK)
-        return status;
-    if (!out->body || out->body->kind != CELM_VALUE_MAP)
-        return CELM_ENOTFOUND;  /* an empty document */
-    const char *api_version = text_at(out->body, NULL, "apiVersion");
-    out->kind = text_at(out->body, NULL, "kind");
-    out->name = text_at(out->body, "metadata", "name");
-    if (!api_version || !out->kind || !out->name)
-        return celm_error_set(err, CELM_EINVAL, "unable to build kubernetes objects from release manifest: "
-                              "object has no apiVersion, kind or metadata.name");
-    status = celm_kube_resource_for(kube, api_version, out->kind, &out->resource, err);
-    if (status != CELM_OK)
-        return celm_error_set(err, status, "resource mapping not found for name: \"%s\" namespace: \"%s\" from \"\": "
-                              "%s\nensure CRDs are installed first", out->name,
-                              text_at(out->body, "metadata", "namespace") ? text_at(out->body, "metadata", "namespace") : "",
-                              err->message);
-    const char *given = text_at(out->body, "metadata", "namespace");
-    out->namespace_name = !out->resource.namespaced ? "" : given && *given ? given : default_namespace;
-    if (out->resource.namespaced && !(given && *given))
-        celm_map_set(arena, child_map(arena, out->body, "metadata"), "namespace", 9,
-                     celm_value_cstring(arena, out->namespace_name));
-    return CELM_OK;
-}
-
-/* Every document of `manifest` that holds an object, parsed and mapped. */
-int celm_kube_objects(celm_kube *kube, celm_arena *arena, const char *manifest, const char *default_namespace,
-                      celm_kube_object_list *out, celm_error *err)
-{
-    celm_string *documents;
-    size_t count = celm_manifest_split(arena, manifest, strlen(manifest), &documents);
-    kube_object *objects = celm_arena_alloc(arena, (count + 1) * sizeof *objects);
-    if (!objects)
-        return celm_error_set(err, CELM_ENOMEM, "out of memory reading the manifest");
-    size_t kept = 0;
-    for (size_t i = 0; i < count; i++) {
-        int status = parse_object(kube, arena, &documents[i], default_namespace, &objects[kept], err);
-        if (status == CELM_ENOTFOUND && !objects[kept].body)
-            continue;
-        if (status != CELM_OK)
-            return status;
-        kept++;
-    }
-    out->objects = objects;
-    out->count = kept;
-    return CELM_OK;
-}
-
-static void set_ownership(celm_arena *arena, kube_object *object, const char *release, const char *release_namespace)
-{
-    celm_value *metadata = child_map(arena, object->body, "metadata");
-    celm_map_set(arena, child_map(arena, metadata, "labels"), MANAGED_BY, strlen(MANAGED_BY),
-                 celm_value_cstring(arena, "Helm"));
-    celm_value *annotations = child_map(arena, metadata, "annotations");
-    celm_map_set(arena, annotations, RELEASE_NAME, strlen(RELEASE_NAME), celm_value_cstring(arena, release));
-    celm_map_set(arena, annotations, RELEASE_NAMESPACE, strlen(RELEASE_NAMESPACE),
-                 celm_value_cstring(arena, release_namespace));
-}
+typedef struct apply_run {
+    celm_kube *kube;
+    celm_arena *arena;
+    const celm_apply_options *options;
+} apply_run;
 
 static const char *object_path(celm_arena *arena, const kube_object *object)
 {
     return celm_kube_resource_path(arena, &object->resource, object->namespace_name, object->name);
 }
 
-/* Helm's requireValue: "" when meta[key] is value, else why not. */
-static const char *require_value(celm_arena *arena, const celm_value *meta, const char *key, const char *value)
+/* client-go's GroupVersionKind.String(): "apps/v1, Kind=Deployment", "/v1, Kind=Pod". */
+static const char *gvk_text(celm_arena *arena, const kube_object *object)
 {
-    const char *actual = text_at(meta, NULL, key);
-    if (!actual)
-        return celm_arena_printf(arena, "missing key \"%s\": must be set to \"%s\"", key, value);
-    if (strcmp(actual, value) != 0)
-        return celm_arena_printf(arena, "key \"%s\" must equal \"%s\": current value is \"%s\"", key, value, actual);
-    return "";
+    const char *gv = object->resource.group_version;
+    return celm_arena_printf(arena, "%s%s, Kind=%s", strchr(gv, '/') ? "" : "/", gv, object->kind);
 }
 
-/* Helm's checkOwnership: the live object must carry this release's label and annotations. */
-static int check_ownership(celm_kube *kube, celm_arena *arena, const kube_object *object, const char *release,
-                           const char *release_namespace, celm_error *err)
+static int emit_json(celm_arena *arena, const celm_value *value, celm_string *out, celm_error *err)
 {
-    celm_value *live;
-    celm_error lookup = CELM_ERROR_INIT;
-    int status = celm_kube_get_json(kube, arena, object_path(arena, object), &live, &lookup);
-    if (status == CELM_ENOTFOUND)
-        return CELM_OK;
-    if (status != CELM_OK)
-        return celm_error_set(err, status, "could not get information about the resource %s \"%s\" in namespace "
-                              "\"%s\": %s", object->kind, object->name, object->namespace_name, lookup.message);
-    const celm_value *metadata = celm_map_cget(live, "metadata");
-    const celm_value *labels = metadata ? celm_map_cget(metadata, "labels") : NULL;
-    const celm_value *annotations = metadata ? celm_map_cget(metadata, "annotations") : NULL;
-    const char *checks[][2] = {
-        {"label", require_value(arena, labels, MANAGED_BY, "Helm")},
-        {"annotation", require_value(arena, annotations, RELEASE_NAME, release)},
-        {"annotation", require_value(arena, annotations, RELEASE_NAMESPACE, release_namespace)},
-    };
-    const char *problems = NULL;
-    for (size_t i = 0; i < 3; i++)
-        if (*checks[i][1])
-            problems = celm_arena_printf(arena, "%s%s%s validation error: %s", problems ? problems : "",
-                                         problems ? "; " : "", checks[i][0], checks[i][1]);
-    if (!problems)
-        return CELM_OK;
-    return celm_error_set(err, CELM_ECONFLICT, "%s \"%s\" in namespace \"%s\" exists and cannot be imported into "
-                          "the current release: invalid ownership metadata; %s", object->kind, object->name,
-                          object->namespace_name, problems);
+    return celm_json_emit(arena, value, CELM_JSON_NO_HTML_ESCAPE, out, err);
 }
 
-static int apply_one(celm_kube *kube, celm_arena *arena, const kube_object *object, int force, celm_error *err)
+static celm_kube_request apply_request(apply_run *run, const kube_object *object, celm_string body)
 {
-    celm_string body;
-    int status = celm_json_emit(arena, object->body, CELM_JSON_NO_HTML_ESCAPE, &body, err);
-    if (status != CELM_OK)
-        return status;
-    celm_kube_request request = {
-        .size = sizeof request,
+    return (celm_kube_request){
+        .size = sizeof(celm_kube_request),
         .method = "PATCH",
-        .path = celm_arena_printf(arena, "%s?fieldManager=helm%s", object_path(arena, object), force ? "&force=true" : ""),
+        .path = celm_arena_printf(run->arena, "%s?" FIELD_MANAGER "&fieldValidation=Strict%s",
+                                  object_path(run->arena, object), run->options->force_conflicts ? "&force=true" : ""),
         .content_type = "application/apply-patch+yaml",
         .body = body.data,
         .body_len = body.len,
     };
-    celm_kube_response response;
-    return celm_kube_send(kube, arena, &request, &response, err);
 }
 
-/* Helm's objectKey: group/version, kind, namespace and name. */
-static int same_object(const kube_object *a, const kube_object *b)
+static celm_kube_request create_request(apply_run *run, const kube_object *object, celm_string body)
 {
-    return !strcmp(a->resource.group_version, b->resource.group_version) && !strcmp(a->kind, b->kind) &&
-           !strcmp(a->namespace_name, b->namespace_name) && !strcmp(a->name, b->name);
+    const char *collection = celm_kube_resource_path(run->arena, &object->resource, object->namespace_name, NULL);
+    return (celm_kube_request){.size = sizeof(celm_kube_request), .method = "POST",
+                               .path = celm_arena_printf(run->arena, "%s?" FIELD_MANAGER, collection),
+                               .body = body.data, .body_len = body.len};
 }
 
-static int listed(const celm_kube_object_list *list, const kube_object *object)
+/* The request that creates `object`: a server-side apply, or a POST client-side. */
+static int creation(apply_run *run, const kube_object *object, celm_kube_request *out, celm_error *err)
 {
-    for (size_t i = 0; list && i < list->count; i++)
-        if (same_object(&list->objects[i], object))
-            return 1;
-    return 0;
+    celm_string body;
+    int status = emit_json(run->arena, object->body, &body, err);
+    if (status == CELM_OK)
+        *out = run->options->client_side ? create_request(run, object, body) : apply_request(run, object, body);
+    return status;
 }
 
-static int keeps_resource(const kube_object *object);
-static int delete_one(celm_kube *kube, celm_arena *arena, const kube_object *object, const char *propagation,
-                      celm_error *err);
+/* helm's wording for a failed server-side apply; client-side failures keep the server's text. */
+static int creation_error(apply_run *run, const kube_object *object, int status, celm_error *err)
+{
+    if (run->options->client_side)
+        return status;
+    const char *what = status == CELM_ECONFLICT ? "conflict occurred while applying object"
+                                                : "server-side apply failed for object";
+    return celm_error_set(err, status, "%s %s/%s %s: %s", what, object->namespace_name, object->name,
+                          gvk_text(run->arena, object), err->message);
+}
 
-/* Objects of the current release that the target dropped; errors joined like helm's. */
-static int delete_dropped(celm_kube *kube, celm_arena *arena, const celm_kube_object_list *target,
-                          const celm_kube_object_list *current, celm_error *err)
+static void note_created(kube_object *object, const celm_kube_response *response, int client_side)
+{
+    object->created = client_side || response->status == 201;
+}
+
+/* Nothing of the release exists yet: each kind's objects created at once, kinds in order. */
+static int create_batch(apply_run *run, kube_object *objects, size_t count, const char **failures)
+{
+    celm_arena *arena = run->arena;
+    celm_kube_request *requests = celm_arena_alloc(arena, (count + 1) * sizeof *requests);
+    celm_kube_response *responses = celm_arena_alloc(arena, (count + 1) * sizeof *responses);
+    int *statuses = celm_arena_alloc(arena, (count + 1) * sizeof *statuses);
+    celm_error *errors = celm_arena_alloc(arena, (count + 1) * sizeof *errors);
+    if (!requests || !responses || !statuses || !errors)
+        return CELM_ENOMEM;
+    for (size_t i = 0; i < count; i++) {
+        int status = creation(run, &objects[i], &requests[i], &errors[i]);
+        if (status != CELM_OK)
+            return status;
+    }
+    celm_kube_send_batch(run->kube, arena, requests, count, responses, statuses, errors);
+    for (size_t i = 0; i < count; i++) {
+        if (statuses[i] == CELM_OK) {
+            note_created(&objects[i], &responses[i], run->options->client_side);
+            continue;
+        }
+        creation_error(run, &objects[i], statuses[i], &errors[i]);
+        *failures = *failures ? celm_arena_printf(arena, "%s\n%s", *failures, errors[i].message) : errors[i].message;
+    }
+    return CELM_OK;
+}
+
+static int create_all(apply_run *run, const celm_kube_object_list *list, celm_error *err)
 {
     const char *failures = NULL;
-    for (size_t i = 0; current && i < current->count; i++) {
-        const kube_object *object = &current->objects[i];
-        celm_error one = CELM_ERROR_INIT;
-        if (listed(target, object) || keeps_resource(object))
-            continue;
-        if (delete_one(kube, arena, object, "Background", &one) != CELM_OK)
-            failures = failures ? celm_arena_printf(arena, "%s && %s", failures, one.message) : one.message;
+    for (size_t start = 0; start < list->count;) {
+        size_t end = start + 1;
+        while (end < list->count && !strcmp(list->objects[end].kind, list->objects[start].kind))
+            end++;
+        if (create_batch(run, list->objects + start, end - start, &failures) != CELM_OK)
+            return celm_error_set(err, CELM_ENOMEM, "out of memory creating resources");
+        start = end;
     }
     return failures ? celm_error_set(err, CELM_EFAIL, "%s", failures) : CELM_OK;
 }
 
-int celm_kube_check_objects(celm_kube *kube, celm_arena *arena, const celm_kube_object_list *list,
-                            const celm_apply_options *options, celm_error *err)
+static int create_one(apply_run *run, kube_object *object, celm_error *err)
 {
-    kube_object *objects = list->objects;
-    for (size_t i = 0; i < list->count; i++)
-        set_ownership(arena, &objects[i], options->release_name, options->release_namespace);
-    for (size_t i = 0; !options->take_ownership && i < list->count; i++) {
-        if (listed(options->current, &objects[i]))
-            continue;
-        int status = check_ownership(kube, arena, &objects[i], options->release_name, options->release_namespace, err);
-        if (status != CELM_OK)
-            return celm_error_set(err, status, "unable to continue with %s: %s", options->operation, err->message);
+    celm_kube_request request;
+    celm_kube_response response;
+    int status = creation(run, object, &request, err);
+    if (status == CELM_OK)
+        status = celm_kube_send(run->kube, run->arena, &request, &response, err);
+    if (status != CELM_OK) {
+        creation_error(run, object, status, err);
+        return celm_error_set(err, status, "failed to create resource: %s", err->message);
     }
+    note_created(object, &response, run->options->client_side);
     return CELM_OK;
+}
+
+static int send_body(apply_run *run, const char *method, const char *path, const char *content_type,
+                     const celm_value *body, celm_error *err)
+{
+    celm_string text;
+    int status = emit_json(run->arena, body, &text, err);
+    if (status != CELM_OK)
+        return status;
+    celm_kube_request request = {.size = sizeof request, .method = method, .path = path, .content_type = content_type,
+                                 .body = text.data, .body_len = text.len};
+    celm_kube_response response;
+    return celm_kube_send(run->kube, run->arena, &request, &response, err);
+}
+
+/* The live object has managed fields of a client-side "helm" update to fold into the apply entry. */
+static int has_client_side_fields(const kube_object *object)
+{
+    const celm_value *metadata = celm_map_cget(object->live, "metadata");
+    const celm_value *entries = metadata && metadata->kind == CELM_VALUE_MAP ? celm_map_cget(metadata, "managedFields")
+                                                                               : NULL;
+    for (size_t i = 0; entries && entries->kind == CELM_VALUE_LIST && i < entries->as.list.count; i++) {
+        const celm_value *entry = entries->as.list.items[i];
+        const celm_value *manager = entry->kind == CELM_VALUE_MAP ? celm_map_cget(entry, "manager") : NULL;
+        const celm_value *operation = entry->kind == CELM_VALUE_MAP ? celm_map_cget(entry, "operation") : NULL;
+        if (manager && manager->kind == CELM_VALUE_STRING && !strcmp(manager->as.string.data, "helm") && operation &&
+            operation->kind == CELM_VALUE_STRING && !strcmp(operation->as.string.data, "Update"))
+            return 1;
+    }
+    return 0;
+}
+
+static int update_server_side(apply_run *run, const kube_object *object, celm_error *err)
+{
+    if (run->options->upgrade_client_side && has_client_side_fields(object)) {
+        int status = celm_kube_upgrade_client_side_fields(run->kube, run->arena, object_path(run->arena, object), err);
+        if (status != CELM_OK)
+            return status;
+    }
+    celm_kube_request request;
+    celm_kube_response response;
+    int status = creation(run, object, &request, err);
+    if (status == CELM_OK)
+        status = celm_kube_send(run->kube, run->arena, &request, &response, err);
+    return status == CELM_OK ? CELM_OK : creation_error(run, object, status, err);
+}
+
+/* --force-replace: PUT over the live object, at its resource version. */
+static int replace(apply_run *run, const kube_object *object, celm_error *err)
+{
+    celm_arena *arena = run->arena;
+    const celm_value *live_meta = celm_map_cget(object->live, "metadata");
+    const celm_value *version = live_meta ? celm_map_cget(live_meta, "resourceVersion") : NULL;
+    celm_value *body = celm_value_copy(arena, object->body);
+    celm_value *metadata = celm_map_cget(body, "metadata");
+    if (version && metadata)
+        celm_map_set(arena, metadata, "resourceVersion", 15, (celm_value *)version);
+    const char *path = celm_arena_printf(arena, "%s?" FIELD_MANAGER "&fieldValidation=Strict", object_path(arena, object));
+    int status = send_body(run, "PUT", path, "application/json", body, err);
+    return status == CELM_OK ? CELM_OK : celm_error_set(err, status, "failed to replace object: %s", err->message);
+}
+
+/* Client-side: a strategic merge patch for Kubernetes' own kinds, a JSON merge patch otherwise
+ * (three-way only when helm asks for it, else from the original alone). */
+static int update_client_side(apply_run *run, const kube_object *original, const kube_object *object, celm_error *err)
+{
+    kube_schema schema;
+    int status = kube_openapi_schema(run->kube, &object->resource, &schema, err);
+    if (status != CELM_OK)
+        return celm_error_set(err, status, "failed to create patch: %s", err->message);
+    int strategic = schema.node != NULL;
+    const celm_value *current = strategic || run->options->three_way_unstructured ? object->live : original->body;
+    celm_value *patch;
+    status = kube_three_way_patch(run->arena, original->body, object->body, current, &schema, &patch, err);
+    if (status != CELM_OK || !patch->as.map.count)
+        return status;
+    const char *type = strategic ? "application/strategic-merge-patch+json" : "application/merge-patch+json";
+    const char *path = celm_arena_printf(run->arena, "%s?" FIELD_MANAGER, object_path(run->arena, object));
+    status = send_body(run, "PATCH", path, type, patch, err);
+    return status == CELM_OK ? CELM_OK : celm_error_set(err, status, "cannot patch \"%s\" with kind %s: %s", object->name,
+                                                         object->kind, err->message);
+}
+
+/* The baseline of a three-way patch: the object in the current release, the target itself when
+ * an install adopts it, else (with helm's warning) what the cluster holds. */
+static const kube_object *original_of(apply_run *run, const kube_object *object, kube_object *scratch)
+{
+    const celm_apply_options *options = run->options;
+    if (!options->current)
+        return object;
+    const kube_object *found = kube_find_object(options->current, object);
+    if (found)
+        return found;
+    if (options->warn) {
+        const char *attributes[] = {"namespace", object->namespace_name, "name", object->name, "kind", object->kind, NULL};
+        options->warn(options->warn_payload, celm_slog_line(run->arena, "WARN", "resource exists on cluster but not in "
+                                                            "original release, using cluster state as baseline",
+                                                            attributes));
+    }
+    *scratch = *object;
+    scratch->body = object->live;
+    return scratch;
+}
+
+static int update_one(apply_run *run, const kube_object *object, celm_error *err)
+{
+    kube_object scratch;
+    const kube_object *original = original_of(run, object, &scratch);
+    if (run->options->force_replace)
+        return replace(run, object, err);
+    if (!run->options->client_side)
+        return update_server_side(run, object, err);
+    return update_client_side(run, original, object, err);
+}
+
+static int any_live(const celm_kube_object_list *list)
+{
+    for (size_t i = 0; i < list->count; i++)
+        if (list->objects[i].live)
+            return 1;
+    return 0;
+}
+
+/* helm's Update: objects in order, creating the missing ones; update failures are collected. */
+static int update_all(apply_run *run, const celm_kube_object_list *list, celm_error *err)
+{
+    const char *failures = NULL;
+    for (size_t i = 0; i < list->count; i++) {
+        kube_object *object = &list->objects[i];
+        if (!object->live) {
+            int status = create_one(run, object, err);
+            if (status != CELM_OK)
+                return status;
+            continue;
+        }
+        celm_error one = CELM_ERROR_INIT;
+        if (update_one(run, object, &one) != CELM_OK)
+            failures = failures ? celm_arena_printf(run->arena, "%s && %s", failures, one.message)
+                                : celm_arena_printf(run->arena, "%s", one.message);
+    }
+    return failures ? celm_error_set(err, CELM_EFAIL, "%s", failures) : CELM_OK;
+}
+
+/* Objects of the current release that the target dropped, unless kept; errors joined like helm's. */
+static int delete_dropped(apply_run *run, const celm_kube_object_list *target, celm_error *err)
+{
+    const celm_kube_object_list *current = run->options->current;
+    const char *failures = NULL;
+    for (size_t i = 0; current && i < current->count; i++) {
+        const kube_object *object = &current->objects[i];
+        celm_error one = CELM_ERROR_INIT;
+        if (kube_find_object(target, object) || kube_keeps_resource(object))
+            continue;
+        if (kube_delete_one(run->kube, run->arena, object, "Background", &one) == CELM_OK)
+            continue;
+        const char *line = celm_arena_printf(run->arena, "failed to delete resource namespace=%s, name=%s, kind=%s: %s",
+                                             object->namespace_name, object->name, object->kind, one.message);
+        failures = failures ? celm_arena_printf(run->arena, "%s && %s", failures, line) : line;
+    }
+    return failures ? celm_error_set(err, CELM_EFAIL, "%s", failures) : CELM_OK;
 }
 
 int celm_kube_apply_objects(celm_kube *kube, celm_arena *arena, const celm_kube_object_list *list,
                             const celm_apply_options *options, celm_error *err)
 {
-    kube_object *objects = list->objects;
-    for (size_t i = 0; i < list->count; i++) {
-        int status = options->upgrade_client_side && listed(options->current, &objects[i])
-                         ? celm_kube_upgrade_client_side_fields(kube, arena, object_path(arena, &objects[i]), err)
-                         : CELM_OK;
-        if (status == CELM_OK)
-            status = apply_one(kube, arena, &objects[i], options->force_conflicts, err);
-        if (status != CELM_OK)
-            return status;
-    }
-    return delete_dropped(kube, arena, list, options->current, err);
-}
-
-static int keeps_resource(const kube_object *object)
-{
-    const char *policy = text_at(celm_map_cget(object->body, "metadata"), "annotations", "helm.sh/resource-policy");
-    return policy && strcmp(policy, "keep") == 0;
-}
-
-/* DELETE with a propagation policy; an object already gone is fine. */
-static int delete_one(celm_kube *kube, celm_arena *arena, const kube_object *object, const char *propagation,
-                      celm_error *err)
-{
-    const char *body = celm_arena_printf(arena, "{\"propagationPolicy\":\"%s\"}", propagation);
-    celm_kube_request request = {.size = sizeof request, .method = "DELETE", .path = object_path(arena, object),
-                                 .body = body, .body_len = strlen(body)};
-    celm_kube_response response;
-    int status = celm_kube_send(kube, arena, &request, &response, err);
-    return status == CELM_ENOTFOUND ? CELM_OK : status;
-}
-
-int celm_kube_delete_objects(celm_kube *kube, celm_arena *arena, const celm_kube_object_list *list,
-                             const char *propagation, celm_string *kept, celm_error *err)
-{
-    kube_object *objects = list->objects;
-    const char *kept_text = "";
-    const char *failures = NULL;
-    for (size_t n = list->count; n > 0; n--) {
-        const kube_object *object = &objects[n - 1];
-        if (keeps_resource(object)) {
-            kept_text = celm_arena_printf(arena, "%s[%s] %s\n", kept_text, object->kind, object->name);
-            continue;
-        }
-        celm_error one = CELM_ERROR_INIT;
-        if (delete_one(kube, arena, object, propagation, &one) != CELM_OK)
-            failures = failures ? celm_arena_printf(arena, "%s; %s", failures, one.message) : one.message;
-    }
-    *kept = (celm_string){kept_text, strlen(kept_text)};
-    return failures ? celm_error_set(err, CELM_EFAIL, "%s", failures) : CELM_OK;
+    apply_run run = {kube, arena, options};
+    if (!options->current && !any_live(list))
+        return create_all(&run, list, err);
+    if (options->force_replace && !options->client_side)
+        return celm_error_set(err, CELM_EINVAL, "invalid operation: cannot use server-side apply and force replace "
+                              "together");
+    int status = update_all(&run, list, err);
+    return status == CELM_OK ? delete_dropped(&run, list, err) : status;
 }

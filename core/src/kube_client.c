@@ -22,11 +22,18 @@ struct celm_kube {
     double burst;
     struct timespec last_refill;
     kube_discovery *discovery;
+    kube_openapi *openapi;
+    CURLSH *share;                  /* connections and TLS sessions shared with batch transfers */
 };
 
 kube_discovery **kube_discovery_slot(celm_kube *kube)
 {
     return &kube->discovery;
+}
+
+kube_openapi **kube_openapi_slot(celm_kube *kube)
+{
+    return &kube->openapi;
 }
 
 static int load_token(celm_kube *kube, celm_error *err)
@@ -78,7 +85,10 @@ void celm_kube_close(celm_kube *kube)
         return;
     if (kube->easy)
         kube->curl->curl_easy_cleanup(kube->easy);
+    if (kube->share)
+        kube->curl->curl_share_cleanup(kube->share);
     kube_discovery_free(kube->discovery);
+    kube_openapi_free(kube->openapi);
     celm_arena_destroy(kube->arena);
     free(kube);
 }
@@ -123,11 +133,11 @@ static void set_blob(const celm_libcurl *curl, CURL *easy, CURLoption option, ce
 }
 
 /* TLS and proxy settings, set once on the reused handle. */
-static void configure_transport(celm_kube *kube)
+static void configure_transport(celm_kube *kube, CURL *easy)
 {
     const celm_libcurl *curl = kube->curl;
     const kube_target *t = &kube->target;
-    CURL *easy = kube->easy;
+    curl->curl_easy_setopt(easy, CURLOPT_SHARE, kube->share);
     curl->curl_easy_setopt(easy, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
     curl->curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
     curl->curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT, 30L);
@@ -162,10 +172,14 @@ static int connect_handle(celm_kube *kube, celm_error *err)
     kube->curl = celm_libcurl_load(&why);
     if (!kube->curl)
         return celm_error_set(err, CELM_EUNSUPPORTED, "cannot load libcurl: %s", why);
+    kube->share = kube->curl->curl_share_init();
     kube->easy = kube->curl->curl_easy_init();
-    if (!kube->easy)
+    if (!kube->easy || !kube->share)
         return celm_error_set(err, CELM_ENOMEM, "cannot start a libcurl handle");
-    configure_transport(kube);
+    kube->curl->curl_share_setopt(kube->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT);
+    kube->curl->curl_share_setopt(kube->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
+    kube->curl->curl_share_setopt(kube->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
+    configure_transport(kube, kube->easy);
     return CELM_OK;
 }
 
@@ -287,6 +301,61 @@ static void set_method(const celm_libcurl *curl, CURL *easy, const celm_kube_req
     }
 }
 
+/* One request on one libcurl handle, from setup to the parsed response. */
+typedef struct transfer {
+    CURL *easy;
+    const celm_kube_request *request;
+    const char *url;
+    struct curl_slist *headers;
+    struct curl_slist *connect_to;
+    celm_buffer body;
+    char detail[CURL_ERROR_SIZE];
+} transfer;
+
+static void transfer_start(celm_kube *kube, celm_arena *arena, transfer *t)
+{
+    const celm_libcurl *curl = kube->curl;
+    throttle(kube);
+    t->connect_to = NULL;
+    t->url = request_url(kube, arena, t->request->path, &t->connect_to);
+    t->headers = request_headers(kube, arena, t->request);
+    celm_buffer_init(&t->body);
+    t->detail[0] = 0;
+    curl->curl_easy_setopt(t->easy, CURLOPT_URL, t->url);
+    curl->curl_easy_setopt(t->easy, CURLOPT_HTTPHEADER, t->headers);
+    curl->curl_easy_setopt(t->easy, CURLOPT_CONNECT_TO, t->connect_to);
+    curl->curl_easy_setopt(t->easy, CURLOPT_WRITEFUNCTION, collect);
+    curl->curl_easy_setopt(t->easy, CURLOPT_WRITEDATA, &t->body);
+    curl->curl_easy_setopt(t->easy, CURLOPT_ERRORBUFFER, t->detail);
+    set_method(curl, t->easy, t->request);
+}
+
+/* Releases the request's lists and turns libcurl's result into the response or an error. */
+static int transfer_finish(celm_kube *kube, celm_arena *arena, transfer *t, CURLcode code, celm_kube_response *out,
+                           celm_error *err)
+{
+    const celm_libcurl *curl = kube->curl;
+    memset(out, 0, sizeof *out);
+    curl->curl_easy_setopt(t->easy, CURLOPT_HTTPHEADER, NULL);
+    curl->curl_easy_setopt(t->easy, CURLOPT_CONNECT_TO, NULL);
+    curl->curl_easy_setopt(t->easy, CURLOPT_ERRORBUFFER, NULL);
+    curl->curl_slist_free_all(t->headers);
+    curl->curl_slist_free_all(t->connect_to);
+    if (code != CURLE_OK) {
+        celm_buffer_free(&t->body);
+        return transport_error(kube, arena, t->request->method, t->url, code, t->detail, err);
+    }
+    curl->curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &out->status);
+    celm_string text = {"", 0};
+    if (!t->body.len)
+        celm_buffer_free(&t->body);
+    else if (celm_buffer_finish(&t->body, arena, &text) != CELM_OK)
+        return celm_error_set(err, CELM_ENOMEM, "out of memory reading a response");
+    out->body = text.data;
+    out->body_len = text.len;
+    return out->status >= 200 && out->status < 300 ? CELM_OK : status_error(arena, out, err);
+}
+
 int celm_kube_send(celm_kube *kube, celm_arena *arena, const celm_kube_request *request,
                       celm_kube_response *out, celm_error *err)
 {
@@ -294,40 +363,85 @@ int celm_kube_send(celm_kube *kube, celm_arena *arena, const celm_kube_request *
     int status = connect_handle(kube, err);
     if (status != CELM_OK)
         return status;
-    throttle(kube);
+    transfer t = {.easy = kube->easy, .request = request};
+    transfer_start(kube, arena, &t);
+    CURLcode code = kube->curl->curl_easy_perform(kube->easy);
+    return transfer_finish(kube, arena, &t, code, out, err);
+}
+
+/* Requests in flight at once in a batch: HTTP/2 streams over the shared connection. */
+#define BATCH_STREAMS 64
+
+static int run_batch(celm_kube *kube, celm_arena *arena, CURLM *multi, transfer *transfers, size_t count,
+                     celm_kube_response *responses, int *statuses, celm_error *errors)
+{
     const celm_libcurl *curl = kube->curl;
-    struct curl_slist *connect_to = NULL;
-    const char *url = request_url(kube, arena, request->path, &connect_to);
-    struct curl_slist *headers = request_headers(kube, arena, request);
-    celm_buffer body;
-    celm_buffer_init(&body);
-    char detail[CURL_ERROR_SIZE] = "";
-    curl->curl_easy_setopt(kube->easy, CURLOPT_URL, url);
-    curl->curl_easy_setopt(kube->easy, CURLOPT_HTTPHEADER, headers);
-    curl->curl_easy_setopt(kube->easy, CURLOPT_CONNECT_TO, connect_to);
-    curl->curl_easy_setopt(kube->easy, CURLOPT_WRITEFUNCTION, collect);
-    curl->curl_easy_setopt(kube->easy, CURLOPT_WRITEDATA, &body);
-    curl->curl_easy_setopt(kube->easy, CURLOPT_ERRORBUFFER, detail);
-    set_method(curl, kube->easy, request);
-    CURLcode code = curl->curl_easy_perform(kube->easy);
-    curl->curl_easy_setopt(kube->easy, CURLOPT_HTTPHEADER, NULL);
-    curl->curl_easy_setopt(kube->easy, CURLOPT_CONNECT_TO, NULL);
-    curl->curl_easy_setopt(kube->easy, CURLOPT_ERRORBUFFER, NULL);
-    curl->curl_slist_free_all(headers);
-    curl->curl_slist_free_all(connect_to);
-    if (code != CURLE_OK) {
-        celm_buffer_free(&body);
-        return transport_error(kube, arena, request->method, url, code, detail, err);
+    size_t started = 0, finished = 0;
+    int running = 0;
+    while (finished < count) {
+        while (started < count && started - finished < BATCH_STREAMS) {
+            transfer *t = &transfers[started++];
+            transfer_start(kube, arena, t);
+            curl->curl_easy_setopt(t->easy, CURLOPT_PRIVATE, t);
+            curl->curl_multi_add_handle(multi, t->easy);
+        }
+        if (curl->curl_multi_perform(multi, &running) != CURLM_OK)
+            return CELM_EIO;
+        CURLMsg *message;
+        int queued;
+        while ((message = curl->curl_multi_info_read(multi, &queued))) {
+            if (message->msg != CURLMSG_DONE)
+                continue;
+            transfer *t = NULL;
+            curl->curl_easy_getinfo(message->easy_handle, CURLINFO_PRIVATE, &t);
+            CURLcode code = message->data.result;
+            curl->curl_multi_remove_handle(multi, t->easy);
+            size_t i = (size_t)(t - transfers);
+            statuses[i] = transfer_finish(kube, arena, t, code, &responses[i], &errors[i]);
+            finished++;
+        }
+        if (finished < count && curl->curl_multi_poll(multi, NULL, 0, 1000, NULL) != CURLM_OK)
+            return CELM_EIO;
     }
-    curl->curl_easy_getinfo(kube->easy, CURLINFO_RESPONSE_CODE, &out->status);
-    celm_string text = {"", 0};
-    if (!body.len)
-        celm_buffer_free(&body);
-    else if (celm_buffer_finish(&body, arena, &text) != CELM_OK)
-        return celm_error_set(err, CELM_ENOMEM, "out of memory reading a response");
-    out->body = text.data;
-    out->body_len = text.len;
-    return out->status >= 200 && out->status < 300 ? CELM_OK : status_error(arena, out, err);
+    return CELM_OK;
+}
+
+int celm_kube_send_batch(celm_kube *kube, celm_arena *arena, const celm_kube_request *requests, size_t count,
+                         celm_kube_response *responses, int *statuses, celm_error *errors)
+{
+    celm_error setup = CELM_ERROR_INIT;
+    int status = connect_handle(kube, &setup);
+    transfer *transfers = status == CELM_OK ? celm_arena_alloc(arena, (count + 1) * sizeof *transfers) : NULL;
+    CURLM *multi = transfers ? kube->curl->curl_multi_init() : NULL;
+    if (status == CELM_OK && !multi)
+        status = celm_error_set(&setup, CELM_ENOMEM, "cannot start libcurl transfers");
+    for (size_t i = 0; status == CELM_OK && i < count; i++) {
+        transfers[i] = (transfer){.easy = kube->curl->curl_easy_init(), .request = &requests[i]};
+        if (!transfers[i].easy) {
+            count = i;
+            status = celm_error_set(&setup, CELM_ENOMEM, "cannot start a libcurl handle");
+            break;
+        }
+        configure_transport(kube, transfers[i].easy);
+        kube->curl->curl_easy_setopt(transfers[i].easy, CURLOPT_PIPEWAIT, 1L);
+    }
+    if (status == CELM_OK) {
+        kube->curl->curl_multi_setopt(multi, CURLMOPT_PIPELINING, (long)CURLPIPE_MULTIPLEX);
+        if (run_batch(kube, arena, multi, transfers, count, responses, statuses, errors) != CELM_OK)
+            status = celm_error_set(&setup, CELM_EIO, "libcurl failed to run the transfers");
+    }
+    for (size_t i = 0; transfers && i < count; i++) {
+        kube->curl->curl_multi_remove_handle(multi, transfers[i].easy);
+        kube->curl->curl_easy_cleanup(transfers[i].easy);
+    }
+    if (multi)
+        kube->curl->curl_multi_cleanup(multi);
+    if (status != CELM_OK)
+        for (size_t i = 0; i < count; i++) {
+            statuses[i] = status;
+            errors[i] = setup;
+        }
+    return status;
 }
 
 int celm_kube_get_json(celm_kube *kube, celm_arena *arena, const char *path, celm_value **out, celm_error *err)

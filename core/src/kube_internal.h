@@ -42,11 +42,52 @@ typedef struct celm_kube_object {
     const char *kind;
     const char *name;
     const char *namespace_name;     /* "" for cluster-scoped objects */
+    celm_value *live;               /* the object on the server when last read, NULL if absent */
+    int created;                    /* this operation created it */
 } kube_object;
 
 /* The client's cache of discovered resources (kube_discovery.c). */
 typedef struct kube_discovery kube_discovery;
 kube_discovery **kube_discovery_slot(celm_kube *kube);
 void kube_discovery_free(kube_discovery *discovery);
+
+/* The object of `list` with the same group/version, kind, namespace and name, or NULL
+ * (kube_objects.c). */
+const kube_object *kube_find_object(const celm_kube_object_list *list, const kube_object *object);
+
+/* Deletion (kube_delete.c): the keep policy, one object (already gone is fine), and a list of
+ * objects one kind at a time with each kind's objects at once, failures joined by `separator`. */
+int kube_keeps_resource(const kube_object *object);
+int kube_delete_one(celm_kube *kube, celm_arena *arena, const kube_object *object, const char *propagation,
+                    celm_error *err);
+int kube_delete_by_kind(celm_kube *kube, celm_arena *arena, kube_object *const *objects, size_t count,
+                        const char *propagation, const char *separator, celm_error *err);
+
+/* The client's cache of OpenAPI v3 documents (kube_openapi.c). */
+typedef struct kube_openapi kube_openapi;
+kube_openapi **kube_openapi_slot(celm_kube *kube);
+void kube_openapi_free(kube_openapi *openapi);
+
+/* A place in an OpenAPI schema: `node` is the field's own schema (where the patch extensions
+ * live), NULL when unknown. Borrowed from the client's cache; valid until the client closes. */
+typedef struct kube_schema {
+    const celm_value *schemas;      /* components.schemas of the document */
+    const celm_value *node;
+} kube_schema;
+
+/* The schema of a built-in kind; node NULL for kinds client-go does not know (custom resources),
+ * which helm patches with JSON merge patches. */
+int kube_openapi_schema(celm_kube *kube, const celm_kube_resource *resource, kube_schema *out, celm_error *err);
+kube_schema kube_schema_field(const kube_schema *parent, const char *key);
+kube_schema kube_schema_items(const kube_schema *list);
+/* x-kubernetes-patch-strategy ("" when none) and x-kubernetes-patch-merge-key (NULL when none). */
+const char *kube_schema_patch_strategy(const kube_schema *field);
+const char *kube_schema_merge_key(const kube_schema *field);
+
+/* The patch that turns `current` into `modified` while removing what `original` set and
+ * `modified` dropped: a strategic merge patch guided by `schema` (node non-NULL), else a JSON
+ * merge patch. An empty map when nothing changes. Arena values (kube_patch.c). */
+int kube_three_way_patch(celm_arena *arena, const celm_value *original, const celm_value *modified,
+                         const celm_value *current, const kube_schema *schema, celm_value **out, celm_error *err);
 
 #endif

@@ -41,12 +41,24 @@ same "celm history of helm 3's release equals helm 3's" "$scratch/helm-history" 
 "$helm" get values life -n "$ns-twin" --all >"$scratch/helm-values"
 same "celm get values --all of helm 3's release equals helm 3's" "$scratch/helm-values" "$scratch/celm-values"
 api_get "/api/v1/namespaces/$ns-h3-first/services/life-hello" >"$scratch/service.json"
-check "celm's server-side apply took over helm 3's client-side objects" python3 -c '
+api_get "/api/v1/namespaces/$ns-twin/services/life-hello" >"$scratch/service-twin.json"
+api_get "/apis/apps/v1/namespaces/$ns-h3-first/deployments/life-hello" >"$scratch/deployment.json"
+api_get "/apis/apps/v1/namespaces/$ns-twin/deployments/life-hello" >"$scratch/deployment-twin.json"
+check "celm applies helm 3's releases client-side as helm 4 does: same objects, same field managers" python3 -c '
 import json, sys
-service = json.load(open(sys.argv[1]))
-assert service["spec"]["ports"][0]["port"] == 81, service["spec"]
-assert any(m["manager"] == "helm" and m["operation"] == "Apply" for m in service["metadata"]["managedFields"])
-' "$scratch/service.json"
+def shape(path):
+    o = json.load(open(path))
+    managers = sorted({(m["manager"], m["operation"]) for m in o["metadata"]["managedFields"]})
+    spec = dict(o["spec"]); spec.pop("clusterIP", None); spec.pop("clusterIPs", None)
+    annotations = dict(o["metadata"].get("annotations", {}))
+    annotations.pop("meta.helm.sh/release-namespace", None)
+    annotations.pop("deployment.kubernetes.io/revision", None)
+    return managers, spec, o["metadata"].get("labels"), annotations
+for mixed, twin in ((sys.argv[1], sys.argv[2]), (sys.argv[3], sys.argv[4])):
+    a, b = shape(mixed), shape(twin)
+    assert a == b, (a, b)
+    assert ("helm", "Update") in a[0] and ("helm", "Apply") not in a[0], a[0]
+' "$scratch/service.json" "$scratch/service-twin.json" "$scratch/deployment.json" "$scratch/deployment-twin.json"
 check "celm uninstalls helm 3's release" "$celm" uninstall life -n "$ns-twin"
 check "helm 3 uninstalls celm's release" "$helm" uninstall life -n "$ns-celm-first"
 check "no release is left behind in those namespaces" bash -c \

@@ -36,6 +36,11 @@ const char *celm_kube_server(const celm_kube *kube);
 /* One request over the client's connection; see kube_request in host.h for the contract. */
 int celm_kube_send(celm_kube *kube, celm_arena *arena, const celm_kube_request *request,
                       celm_kube_response *out, celm_error *err);
+/* Several requests at once, multiplexed over the client's connection; each gets its own
+ * response, status (CELM_OK or a CELM_E*) and error. Returns CELM_OK unless the transfers could
+ * not run at all (then every status carries that error). Arrays have `count` entries. */
+int celm_kube_send_batch(celm_kube *kube, celm_arena *arena, const celm_kube_request *requests, size_t count,
+                         celm_kube_response *responses, int *statuses, celm_error *errors);
 /* GET of `path` parsed as JSON into *out. */
 int celm_kube_get_json(celm_kube *kube, celm_arena *arena, const char *path, celm_value **out,
                        celm_error *err);
@@ -74,6 +79,9 @@ typedef struct celm_apply_options {
     const char *operation;      /* "install" or "update", for helm's "unable to continue with ..." */
     int take_ownership;         /* --take-ownership: adopt objects without checking their metadata */
     int force_conflicts;        /* --force-conflicts: force server-side apply conflicts */
+    int client_side;            /* --server-side=false: POST creates and three-way patches */
+    int force_replace;          /* --force-replace: existing objects are replaced (PUT) */
+    int three_way_unstructured; /* client-side patches of custom resources are three-way too */
     /* The current release was applied client-side (helm 3, or helm 4 with --server-side=false):
      * fields its "helm" updates own move to the "helm" apply manager before applying, so the
      * server-side apply can remove what the chart no longer sets. */
@@ -82,6 +90,9 @@ typedef struct celm_apply_options {
      * for ownership, and those no longer in the target are deleted afterwards (unless kept by
      * helm.sh/resource-policy: keep). NULL for installs. */
     const celm_kube_object_list *current;
+    /* helm's warnings as slog lines (e.g. an object patched against the cluster's state); may be NULL. */
+    void (*warn)(void *payload, const char *line);
+    void *warn_payload;
 } celm_apply_options;
 
 /* Splits `manifest` (Helm's stored manifest text), parses each document and maps it; objects of
@@ -92,8 +103,10 @@ int celm_kube_objects(celm_kube *kube, celm_arena *arena, const char *manifest, 
  * belong to it (unless take_ownership): "unable to continue with <operation>: ...". */
 int celm_kube_check_objects(celm_kube *kube, celm_arena *arena, const celm_kube_object_list *list,
                             const celm_apply_options *options, celm_error *err);
-/* Server-side applies each checked object in order with field manager "helm", then deletes the
- * current objects the target no longer has. */
+/* Creates or updates each checked object with field manager "helm" as helm does: an install
+ * where nothing exists yet creates each kind's objects at once; otherwise objects go in order,
+ * missing ones created, existing ones server-side applied, patched client-side or replaced; then
+ * the current objects the target no longer has are deleted. Marks the objects it created. */
 int celm_kube_apply_objects(celm_kube *kube, celm_arena *arena, const celm_kube_object_list *list,
                             const celm_apply_options *options, celm_error *err);
 /* helm status's RESOURCES text: each object (and the pods of workloads, as "v1/Pod(related)") as
@@ -106,6 +119,9 @@ int celm_kube_resource_objects(celm_kube *kube, celm_arena *arena, const celm_ku
 /* For the object at `path`: folds the managed-fields entry of client-side "helm" updates into the
  * "helm" apply entry (client-go's csaupgrade), retrying on conflicts. Nothing to do is CELM_OK. */
 int celm_kube_upgrade_client_side_fields(celm_kube *kube, celm_arena *arena, const char *path, celm_error *err);
+/* --cleanup-on-fail: deletes the objects the last apply created (background propagation);
+ * failures joined by ", ". */
+int celm_kube_delete_created(celm_kube *kube, celm_arena *arena, const celm_kube_object_list *list, celm_error *err);
 /* Deletes the objects in reverse order with the given propagation ("background", ...); objects
  * annotated helm.sh/resource-policy: keep are left and listed in *kept ("[Kind] name\n" each);
  * objects already gone are fine. */
