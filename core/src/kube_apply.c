@@ -132,17 +132,15 @@ static int create_one(apply_run *run, kube_object *object, celm_error *err)
     return CELM_OK;
 }
 
-static int send_body(apply_run *run, const char *method, const char *path, const char *content_type,
-                     const celm_value *body, celm_error *err)
+static int body_request(apply_run *run, const char *method, const char *path, const char *content_type,
+                        const celm_value *body, celm_kube_request *out, celm_error *err)
 {
     celm_string text;
     int status = emit_json(run->arena, body, &text, err);
-    if (status != CELM_OK)
-        return status;
-    celm_kube_request request = {.size = sizeof request, .method = method, .path = path, .content_type = content_type,
-                                 .body = text.data, .body_len = text.len};
-    celm_kube_response response;
-    return celm_kube_send(run->kube, run->arena, &request, &response, err);
+    if (status == CELM_OK)
+        *out = (celm_kube_request){.size = sizeof *out, .method = method, .path = path, .content_type = content_type,
+                                   .body = text.data, .body_len = text.len};
+    return status;
 }
 
 /* The live object has managed fields of a client-side "helm" update to fold into the apply entry. */
@@ -162,23 +160,8 @@ static int has_client_side_fields(const kube_object *object)
     return 0;
 }
 
-static int update_server_side(apply_run *run, const kube_object *object, celm_error *err)
-{
-    if (run->options->upgrade_client_side && has_client_side_fields(object)) {
-        int status = celm_kube_upgrade_client_side_fields(run->kube, run->arena, object_path(run->arena, object), err);
-        if (status != CELM_OK)
-            return status;
-    }
-    celm_kube_request request;
-    celm_kube_response response;
-    int status = creation(run, object, &request, err);
-    if (status == CELM_OK)
-        status = celm_kube_send(run->kube, run->arena, &request, &response, err);
-    return status == CELM_OK ? CELM_OK : creation_error(run, object, status, err);
-}
-
-/* --force-replace: PUT over the live object, at its resource version. */
-static int replace(apply_run *run, const kube_object *object, celm_error *err)
+/* --force-replace: a PUT over the live object, at its resource version. */
+static int replace_request(apply_run *run, const kube_object *object, celm_kube_request *out, celm_error *err)
 {
     celm_arena *arena = run->arena;
     const celm_value *live_meta = celm_map_cget(object->live, "metadata");
@@ -188,29 +171,7 @@ static int replace(apply_run *run, const kube_object *object, celm_error *err)
     if (version && metadata)
         celm_map_set(arena, metadata, "resourceVersion", 15, (celm_value *)version);
     const char *path = celm_arena_printf(arena, "%s?" FIELD_MANAGER "&fieldValidation=Strict", object_path(arena, object));
-    int status = send_body(run, "PUT", path, "application/json", body, err);
-    return status == CELM_OK ? CELM_OK : celm_error_set(err, status, "failed to replace object: %s", err->message);
-}
-
-/* Client-side: a strategic merge patch for Kubernetes' own kinds, a JSON merge patch otherwise
- * (three-way only when helm asks for it, else from the original alone). */
-static int update_client_side(apply_run *run, const kube_object *original, const kube_object *object, celm_error *err)
-{
-    kube_schema schema;
-    int status = kube_openapi_schema(run->kube, &object->resource, &schema, err);
-    if (status != CELM_OK)
-        return celm_error_set(err, status, "failed to create patch: %s", err->message);
-    int strategic = schema.node != NULL;
-    const celm_value *current = strategic || run->options->three_way_unstructured ? object->live : original->body;
-    celm_value *patch;
-    status = kube_three_way_patch(run->arena, original->body, object->body, current, &schema, &patch, err);
-    if (status != CELM_OK || !patch->as.map.count)
-        return status;
-    const char *type = strategic ? "application/strategic-merge-patch+json" : "application/merge-patch+json";
-    const char *path = celm_arena_printf(run->arena, "%s?" FIELD_MANAGER, object_path(run->arena, object));
-    status = send_body(run, "PATCH", path, type, patch, err);
-    return status == CELM_OK ? CELM_OK : celm_error_set(err, status, "cannot patch \"%s\" with kind %s: %s", object->name,
-                                                         object->kind, err->message);
+    return body_request(run, "PUT", path, "application/json", body, out, err);
 }
 
 /* The baseline of a three-way patch: the object in the current release, the target itself when
@@ -234,15 +195,87 @@ static const kube_object *original_of(apply_run *run, const kube_object *object,
     return scratch;
 }
 
-static int update_one(apply_run *run, const kube_object *object, celm_error *err)
+/* Client-side: a strategic merge patch for Kubernetes' own kinds, a JSON merge patch otherwise
+ * (three-way only when helm asks for it, else from the original alone). *skip when empty. */
+static int patch_request(apply_run *run, const kube_object *object, celm_kube_request *out, int *skip, celm_error *err)
 {
     kube_object scratch;
     const kube_object *original = original_of(run, object, &scratch);
+    kube_schema schema;
+    int status = kube_openapi_schema(run->kube, &object->resource, &schema, err);
+    if (status != CELM_OK)
+        return celm_error_set(err, status, "failed to create patch: %s", err->message);
+    int strategic = schema.node != NULL;
+    const celm_value *current = strategic || run->options->three_way_unstructured ? object->live : original->body;
+    celm_value *patch;
+    status = kube_three_way_patch(run->arena, original->body, object->body, current, &schema, &patch, err);
+    *skip = status == CELM_OK && !patch->as.map.count;
+    if (status != CELM_OK || *skip)
+        return status;
+    const char *type = strategic ? "application/strategic-merge-patch+json" : "application/merge-patch+json";
+    const char *path = celm_arena_printf(run->arena, "%s?" FIELD_MANAGER, object_path(run->arena, object));
+    return body_request(run, "PATCH", path, type, patch, out, err);
+}
+
+/* The request that brings an existing object up to date; *skip when there is nothing to send. */
+static int update_request(apply_run *run, const kube_object *object, celm_kube_request *out, int *skip,
+                          celm_error *err)
+{
+    *skip = 0;
     if (run->options->force_replace)
-        return replace(run, object, err);
-    if (!run->options->client_side)
-        return update_server_side(run, object, err);
-    return update_client_side(run, original, object, err);
+        return replace_request(run, object, out, err);
+    if (run->options->client_side)
+        return patch_request(run, object, out, skip, err);
+    if (run->options->upgrade_client_side && has_client_side_fields(object)) {
+        int status = celm_kube_upgrade_client_side_fields(run->kube, run->arena, object_path(run->arena, object), err);
+        if (status != CELM_OK)
+            return status;
+    }
+    return creation(run, object, out, err);
+}
+
+static void update_error(apply_run *run, const kube_object *object, int status, celm_error *err)
+{
+    if (run->options->force_replace)
+        celm_error_set(err, status, "failed to replace object: %s", err->message);
+    else if (run->options->client_side)
+        celm_error_set(err, status, "cannot patch \"%s\" with kind %s: %s", object->name, object->kind, err->message);
+    else
+        creation_error(run, object, status, err);
+}
+
+/* Existing objects updated at once; each failure is appended to *failures in object order. */
+static int update_batch(apply_run *run, kube_object *objects, size_t count, const char **failures)
+{
+    celm_arena *arena = run->arena;
+    celm_kube_request *requests = celm_arena_alloc(arena, (count + 1) * sizeof *requests);
+    celm_kube_response *responses = celm_arena_alloc(arena, (count + 1) * sizeof *responses);
+    int *statuses = celm_arena_alloc(arena, (count + 1) * sizeof *statuses);
+    celm_error *errors = celm_arena_alloc(arena, (count + 1) * sizeof *errors);
+    size_t *sent = celm_arena_alloc(arena, (count + 1) * sizeof *sent);
+    const char **messages = celm_arena_alloc(arena, (count + 1) * sizeof *messages);
+    if (!requests || !responses || !statuses || !errors || !sent || !messages)
+        return CELM_ENOMEM;
+    size_t sending = 0;
+    for (size_t i = 0; i < count; i++) {
+        int skip;
+        celm_error prepared = CELM_ERROR_INIT;
+        messages[i] = NULL;
+        if (update_request(run, &objects[i], &requests[sending], &skip, &prepared) != CELM_OK)
+            messages[i] = celm_arena_printf(arena, "%s", prepared.message);
+        else if (!skip)
+            sent[sending++] = i;
+    }
+    celm_kube_send_batch(run->kube, arena, requests, sending, responses, statuses, errors);
+    for (size_t n = 0; n < sending; n++)
+        if (statuses[n] != CELM_OK) {
+            update_error(run, &objects[sent[n]], statuses[n], &errors[n]);
+            messages[sent[n]] = errors[n].message;
+        }
+    for (size_t i = 0; i < count; i++)
+        if (messages[i])
+            *failures = *failures ? celm_arena_printf(arena, "%s && %s", *failures, messages[i]) : messages[i];
+    return CELM_OK;
 }
 
 static int any_live(const celm_kube_object_list *list)
@@ -253,22 +286,32 @@ static int any_live(const celm_kube_object_list *list)
     return 0;
 }
 
-/* helm's Update: objects in order, creating the missing ones; update failures are collected. */
+/* helm's Update: objects in order, the missing ones created (a failure stops there), existing ones
+ * updated with failures collected. A kind whose objects all exist is updated at once. */
 static int update_all(apply_run *run, const celm_kube_object_list *list, celm_error *err)
 {
     const char *failures = NULL;
-    for (size_t i = 0; i < list->count; i++) {
-        kube_object *object = &list->objects[i];
-        if (!object->live) {
-            int status = create_one(run, object, err);
+    for (size_t start = 0; start < list->count;) {
+        size_t end = start + 1, missing = !list->objects[start].live;
+        while (end < list->count && !strcmp(list->objects[end].kind, list->objects[start].kind))
+            missing += !list->objects[end++].live;
+        for (size_t i = start; i < end; i++) {
+            kube_object *object = &list->objects[i];
+            int status = CELM_OK;
+            if (!missing)
+                status = update_batch(run, object, end - start, &failures);
+            else if (!object->live)
+                status = create_one(run, object, err);
+            else
+                status = update_batch(run, object, 1, &failures);
+            if (status == CELM_ENOMEM)
+                return celm_error_set(err, status, "out of memory updating resources");
             if (status != CELM_OK)
                 return status;
-            continue;
+            if (!missing)
+                break;
         }
-        celm_error one = CELM_ERROR_INIT;
-        if (update_one(run, object, &one) != CELM_OK)
-            failures = failures ? celm_arena_printf(run->arena, "%s && %s", failures, one.message)
-                                : celm_arena_printf(run->arena, "%s", one.message);
+        start = end;
     }
     return failures ? celm_error_set(err, CELM_EFAIL, "%s", failures) : CELM_OK;
 }
