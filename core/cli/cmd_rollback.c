@@ -170,11 +170,13 @@ static int rollback(rollback_run *run)
 
 int cli_rollback_command(const cli_invocation *invocation)
 {
-    const char *dry_run = cli_flag_string(invocation, "dry-run");
-    if (dry_run && *dry_run && strcmp(dry_run, "none") != 0 && strcmp(dry_run, "false") != 0)
-        return cli_fail("--dry-run is not implemented for rollback in celm yet");
     long long revision;
-    int status = parse_revision(invocation, &revision);
+    cli_dry_run dry_run;
+    int status = cli_dry_run_strategy(invocation, 0, &dry_run);
+    if (!status)
+        status = release_refuse_unbuilt(invocation);
+    if (!status)
+        status = parse_revision(invocation, &revision);
     if (status)
         return status;
     if (!cli_release_name_valid(invocation->arguments[0]))
@@ -187,7 +189,11 @@ int cli_rollback_command(const cli_invocation *invocation)
         status = find_target(&run, revision);
     if (!status) {
         build_revision(&run);
-        status = rollback(&run);
+        /* helm's dry run prepares the revision, then neither stores nor applies it */
+        if (dry_run == CLI_DRY_RUN_NONE)
+            status = rollback(&run);
+        else
+            fputs("Rollback was a success! Happy Helming!\n", stdout);
     }
     release_session_close(&session);
     return status;

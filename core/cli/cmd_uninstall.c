@@ -81,7 +81,9 @@ static int uninstall_one(uninstall_run *run)
     if (delete_resources(run, latest, &err) != CELM_OK)
         return cli_fail("uninstallation completed with 1 error(s): %s", err.message);
     celm_release_set_info(run->arena, latest, "status", "uninstalled");
-    celm_release_set_info(run->arena, latest, "description", "Uninstallation complete");
+    const char *description = cli_flag_string(run->invocation, "description");
+    celm_release_set_info(run->arena, latest, "description",
+                          description && *description ? description : "Uninstallation complete");
     int stored = keep ? keep_history(run, latest, &err) : purge(run, &err);
     if (stored != CELM_OK)
         return cli_fail("%s", err.message);
@@ -91,10 +93,9 @@ static int uninstall_one(uninstall_run *run)
 
 int cli_uninstall_command(const cli_invocation *invocation)
 {
-    static const char *const unbuilt[] = {"wait", "description", NULL};
-    for (const char *const *flag = unbuilt; *flag; flag++)
-        if (cli_flag_is_true(invocation, *flag))
-            return cli_fail("--%s is not implemented in celm yet", *flag);
+    const char *wait = cli_flag_string(invocation, "wait");
+    if (wait && *wait && strcmp(wait, "hookOnly") != 0)
+        return cli_fail("--wait is not implemented in celm yet");
     release_session session;
     int status = release_session_open(invocation, &session, "");
     for (size_t i = 0; !status && i < invocation->argument_count; i++) {

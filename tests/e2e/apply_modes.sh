@@ -2,7 +2,8 @@
 # apply_modes.sh: one story of installs and upgrades told twice, by helm v4.2.4 and by celm, each
 # in its own namespace: a client-side install, objects changed by another field manager, a
 # client-side upgrade (strategic merge for built-in kinds, JSON merge for a custom resource),
-# --force-replace, --cleanup-on-fail, a move to server-side apply, and refused combinations.
+# --force-replace, --cleanup-on-fail, a move to server-side apply, refused combinations, a
+# rollback dry run and an uninstall that keeps the history with its own description.
 # After every step the live objects (fields, managers) and the command's output must be the same.
 # Arguments: celm binary, helm v4 binary, chart, CRD (JSON). Needs KUBECONFIG and CELM_CLUSTER_DIR.
 source "$(dirname "$0")/e2e_lib.sh" "$1" "$2"
@@ -91,6 +92,8 @@ story() {   # story TOOL NAMESPACE DIR
     step "$tool" "$n" "$dir" 8-strict upgrade r "$chart" --set bogusField=true
     step "$tool" "$n" "$dir" 9-rollback rollback r 2 --server-side=false
     snapshot "$n" "$dir/9-objects"
+    step "$tool" "$n" "$dir" 10-rollback-dry-run rollback r 1 --dry-run=client
+    step "$tool" "$n" "$dir" 11-uninstall uninstall r --keep-history --description "gone for now"
     "$tool" history r -n "$n" | sed -E "s/$n/NS/g; s/[A-Z][a-z]{2} [A-Z][a-z]{2} [ 0-9]{2} [0-9:]{8} [0-9]{4}/<time>/" \
         >"$dir/history"
 }
