@@ -86,6 +86,8 @@ int cli_check_int(const char *value, char *reason, size_t reason_size);
 int cli_check_uint(const char *value, char *reason, size_t reason_size);
 int cli_check_float32(const char *value, char *reason, size_t reason_size);
 int cli_check_duration(const char *value, char *reason, size_t reason_size);
+/* The seconds a duration cli_check_duration accepted stands for ("5m0s" is 300). */
+double cli_duration_seconds(const char *value);
 int cli_check_string_to_string(const char *value, char *reason, size_t reason_size);
 int cli_check_output_format(const char *value, char *reason, size_t reason_size);
 int cli_check_wait_strategy(const char *value, char *reason, size_t reason_size);

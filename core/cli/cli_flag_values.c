@@ -259,6 +259,33 @@ static int duration_unit_known(const char *unit, size_t len)
     return 0;
 }
 
+static double unit_seconds(const char *unit, size_t len)
+{
+    static const struct { const char *name; double seconds; } units[] = {
+        {"ns", 1e-9}, {"us", 1e-6}, {"\xc2\xb5s", 1e-6}, {"\xce\xbcs", 1e-6}, {"ms", 1e-3}, {"s", 1}, {"m", 60},
+        {"h", 3600}};
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+        if (strlen(units[i].name) == len && strncmp(units[i].name, unit, len) == 0)
+            return units[i].seconds;
+    return 0;
+}
+
+double cli_duration_seconds(const char *value)
+{
+    double total = 0;
+    const char *cursor = value + (value[0] == '-' || value[0] == '+');
+    while (*cursor) {
+        char *end;
+        double amount = strtod(cursor, &end);
+        if (end == cursor)
+            break;
+        size_t unit_len = strcspn(end, ".0123456789");
+        total += amount * unit_seconds(end, unit_len);
+        cursor = end + unit_len;
+    }
+    return value[0] == '-' ? -total : total;
+}
+
 /* time.ParseDuration's grammar: [-+]?([0-9]*(\.[0-9]*)?[a-z]+)+, or a bare 0. */
 int cli_check_duration(const char *value, char *reason, size_t reason_size)
 {

@@ -7,6 +7,7 @@
 #include "chart_run.h"
 #include "release_output.h"
 #include "release_build.h"
+#include "release_hooks.h"
 
 #define FAILED "INSTALLATION FAILED: "
 
@@ -148,10 +149,15 @@ static int fail_release(install_run *run, const char *message)
     return cli_fail(FAILED "%s", message);
 }
 
-static void warn_unrun_hooks(const install_run *run)
+/* Runs the event's hooks; a failure fails the release with helm's "failed <event>: ..." text. */
+static int run_hooks(install_run *run, const char *event)
 {
-    if (run->sorted.hook_count && !cli_flag_is_true(run->chart.invocation, "no-hooks"))
-        fputs("level=WARN msg=\"celm does not run chart hooks yet; they are recorded in the release\"\n", stderr);
+    celm_error err = CELM_ERROR_INIT;
+    release_hooks_run hooks = {run->chart.invocation, &run->session, run->chart.arena, run->release, run->labels,
+                               !strcmp(run->apply_method, "ssa")};
+    if (release_hooks_execute(&hooks, event, &err) == CELM_OK)
+        return 0;
+    return fail_release(run, celm_arena_printf(run->chart.arena, "failed %s: %s", event, err.message));
 }
 
 static int supersede_previous(install_run *run)
@@ -210,9 +216,12 @@ static int install(install_run *run)
         return 1;
     if (celm_release_store_write(&run->session.store, arena, run->release, run->labels, 1, &err) != CELM_OK)
         return cli_fail(FAILED "%s", err.message);
-    warn_unrun_hooks(run);
+    if (run_hooks(run, "pre-install"))
+        return 1;
     if (celm_kube_apply_objects(run->session.kube, arena, &objects, &apply, &err) != CELM_OK)
         return fail_release(run, err.message);
+    if (run_hooks(run, "post-install"))
+        return 1;
     const char *description = cli_flag_string(invocation, "description");
     celm_release_set_info(arena, run->release, "status", "deployed");
     celm_release_set_info(arena, run->release, "description", description && *description ? description : "Install complete");

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "release_build.h"
+#include "release_hooks.h"
 
 typedef struct rollback_run {
     const cli_invocation *invocation;
@@ -150,8 +151,13 @@ static int rollback(rollback_run *run)
     if (celm_release_store_prune(&run->session->store, run->arena, run->session->namespace_name, run->name, max, &err) != CELM_OK ||
         celm_release_store_write(&run->session->store, run->arena, run->release, labels, 1, &err) != CELM_OK)
         return cli_fail("%s", err.message);
+    release_hooks_run hooks = {run->invocation, run->session, run->arena, run->release, labels, run->server_side};
+    if (release_hooks_execute(&hooks, "pre-rollback", &err) != CELM_OK)
+        return cli_fail("%s", err.message);
     if (apply_target(run, &err) != CELM_OK)
         return fail_rollback(run, err.message);
+    if (release_hooks_execute(&hooks, "post-rollback", &err) != CELM_OK)
+        return cli_fail("%s", err.message);
     for (size_t i = 0; i < run->count; i++) {
         const char *status = celm_release_text(run->history[i].document, "info", "status");
         if (!status || strcmp(status, "deployed") != 0)

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "release_session.h"
+#include "release_hooks.h"
 
 typedef struct uninstall_run {
     const cli_invocation *invocation;
@@ -75,11 +75,16 @@ static int uninstall_one(uninstall_run *run)
     celm_release_set_info(run->arena, latest, "status", "uninstalling");
     celm_release_set_info(run->arena, latest, "deleted", celm_release_time_now(run->arena));
     celm_release_set_info(run->arena, latest, "description", "Deletion in progress (or silently failed)");
-    if (celm_release_store_write(&run->session->store, run->arena, latest,
-                                 celm_release_custom_labels(run->arena, run->history[run->count - 1].labels), 0, &err) != CELM_OK)
+    const celm_value *labels = celm_release_custom_labels(run->arena, run->history[run->count - 1].labels);
+    release_hooks_run hooks = {run->invocation, run->session, run->arena, latest, labels, 1};
+    if (release_hooks_execute(&hooks, "pre-delete", &err) != CELM_OK)
+        return cli_fail("%s", err.message);
+    if (celm_release_store_write(&run->session->store, run->arena, latest, labels, 0, &err) != CELM_OK)
         return cli_fail("%s", err.message);
     if (delete_resources(run, latest, &err) != CELM_OK)
         return cli_fail("uninstallation completed with 1 error(s): %s", err.message);
+    celm_error post_delete = CELM_ERROR_INIT;
+    int post_failed = release_hooks_execute(&hooks, "post-delete", &post_delete) != CELM_OK;
     celm_release_set_info(run->arena, latest, "status", "uninstalled");
     const char *description = cli_flag_string(run->invocation, "description");
     celm_release_set_info(run->arena, latest, "description",
@@ -87,6 +92,8 @@ static int uninstall_one(uninstall_run *run)
     int stored = keep ? keep_history(run, latest, &err) : purge(run, &err);
     if (stored != CELM_OK)
         return cli_fail("%s", err.message);
+    if (post_failed)
+        return cli_fail("uninstallation completed with 1 error(s): %s", post_delete.message);
     printf("release \"%s\" uninstalled\n", run->name);
     return 0;
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "release_build.h"
+#include "release_hooks.h"
 #include "release_output.h"
 
 #define FAILED "UPGRADE FAILED: "
@@ -183,8 +184,13 @@ static int apply_revision(upgrade_run *run)
     if (celm_release_store_prune(&run->session.store, arena, ns, run->chart.release_name, history_max(invocation), &err) != CELM_OK ||
         celm_release_store_write(&run->session.store, arena, run->release, run->labels, 1, &err) != CELM_OK)
         return cli_fail(FAILED "%s", err.message);
+    release_hooks_run hooks = {invocation, &run->session, arena, run->release, run->labels, run->server_side};
+    if (release_hooks_execute(&hooks, "pre-upgrade", &err) != CELM_OK)
+        return fail_upgrade(run, celm_arena_printf(arena, "pre-upgrade hooks failed: %s", err.message));
     if (celm_kube_apply_objects(run->session.kube, arena, target, &apply, &err) != CELM_OK)
         return fail_upgrade(run, err.message);
+    if (release_hooks_execute(&hooks, "post-upgrade", &err) != CELM_OK)
+        return fail_upgrade(run, celm_arena_printf(arena, "post-upgrade hooks failed: %s", err.message));
     return 0;
 }
 
@@ -204,8 +210,6 @@ static int finish(upgrade_run *run)
                            given ? given : "Upgrade complete", &err) != CELM_OK)
             return cli_fail(FAILED "%s", err.message);
     }
-    if (run->sorted.hook_count && !cli_flag_is_true(run->chart.invocation, "no-hooks") && run->dry_run == CLI_DRY_RUN_NONE)
-        fputs("level=WARN msg=\"celm does not run chart hooks yet; they are recorded in the release\"\n", stderr);
     printf("Release \"%s\" has been upgraded. Happy Helming!\n", run->chart.release_name);
     release_print_options print = {.hide_notes = cli_flag_is_true(run->chart.invocation, "hide-notes")};
     release_print_status(stdout, arena, run->release, &print);

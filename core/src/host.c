@@ -102,6 +102,7 @@ static const celm_host host_table = {
     .gzip_decompress = celm_gzip_decompress,
     .kube_request = host_kube_request,
     .kube_resource_path = host_kube_resource_path,
+    .time_now = celm_release_time_now,
 };
 
 const celm_host *celm_host_table(void)

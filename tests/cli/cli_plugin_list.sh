@@ -33,7 +33,7 @@ assert "cells are padded to their column's width, as helm's tables" test "$width
 run plugin ls
 assert "ls is list" test "$STATUS" = 0 -a -n "$(row_of memory loaded)"
 run plugin list --type hook
-assert "--type filters by kind (no hook plugin yet: the header alone)" test "$STATUS" = 0 -a "$(wc -l < "$OUT")" = 1
+assert "--type hook lists the hook executor only" test "$STATUS" = 0 -a "$(wc -l < "$OUT")" = 2 -a -n "$(row_of helm loaded)"
 run plugin list --type render
 assert "--type render lists render-gotmpl only" test "$STATUS" = 0 -a "$(wc -l < "$OUT")" = 2 -a -n "$(row_of gotmpl loaded)"
 run plugin list --type storage

@@ -53,14 +53,6 @@ for path in sys.argv[1:]:
     echo "broken: $(api_status "$base/services/r-broken")" >>"$2"
 }
 
-step() {   # step TOOL NAMESPACE DIR NAME ARGS...: runs TOOL ARGS -n NAMESPACE, keeps its output
-    local tool=$1 namespace=$2 dir=$3 name=$4 code=0
-    shift 4
-    "$tool" "$@" -n "$namespace" >"$dir/$name.out" 2>"$dir/$name.err" || code=$?
-    echo "exit $code" >>"$dir/$name.out"
-    sed -i -E "s/$namespace/NS/g; s/^LAST DEPLOYED: .*/LAST DEPLOYED: <time>/" "$dir/$name.out" "$dir/$name.err"
-}
-
 someone_else_edits() {   # another field manager changes the objects of release r in namespace $1
     api_send PATCH "/apis/apps/v1/namespaces/$1/deployments/r-web?fieldManager=other" \
         application/strategic-merge-patch+json \
@@ -99,12 +91,7 @@ story() {   # story TOOL NAMESPACE DIR
 }
 
 check "the Widget CRD is established" ensure_crd
-story "$helm" "$ns-helm" "$scratch/helm"
-story "$celm" "$ns-celm" "$scratch/celm"
-for file in "$scratch/helm"/*; do
-    name=$(basename "$file")
-    same "$name: celm equals helm" "$file" "$scratch/celm/$name"
-done
+twin_stories story "$ns"
 check "the client-side upgrade kept the other manager's changes" \
     grep -q '"other/touched": "yes"' "$scratch/celm/2-objects"
 check "--cleanup-on-fail removed the ConfigMap the failed upgrade created" grep -qx 'extra: 404' "$scratch/celm/4-objects"

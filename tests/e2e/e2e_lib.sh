@@ -19,3 +19,20 @@ api_status() {   # the HTTP status of a GET of PATH on the cluster, as the admin
 api_get() {
     curl -sf --cacert "$pki/ca.crt" --cert "$pki/admin.crt" --key "$pki/admin.key" "$server$1"
 }
+step() {   # step TOOL NAMESPACE DIR NAME ARGS...: runs TOOL ARGS -n NAMESPACE, keeps its output and
+           # exit code in DIR/NAME.out and .err with the namespace written NS and times masked
+    local tool=$1 namespace=$2 dir=$3 name=$4 code=0
+    shift 4
+    "$tool" "$@" -n "$namespace" >"$dir/$name.out" 2>"$dir/$name.err" || code=$?
+    echo "exit $code" >>"$dir/$name.out"
+    sed -i -E "s/$namespace/NS/g; s/^LAST DEPLOYED: .*/LAST DEPLOYED: <time>/" "$dir/$name.out" "$dir/$name.err"
+}
+twin_stories() {   # twin_stories STORY NAMESPACE: STORY TOOL NS DIR told by helm, then by celm;
+                   # every file helm's telling left must be the same in celm's
+    "$1" "$helm" "$2-helm" "$scratch/helm"
+    "$1" "$celm" "$2-celm" "$scratch/celm"
+    local file
+    for file in "$scratch/helm"/*; do
+        same "$(basename "$file"): celm equals helm" "$file" "$scratch/celm/$(basename "$file")"
+    done
+}

@@ -127,6 +127,11 @@ typedef struct celm_host {
     int (*kube_resource_path)(celm_arena *arena, const char *api_version, const char *kind,
                               const char *resource_namespace, const char *name, const char **path,
                               celm_error *err);
+
+    /* --- ABI 1.2 ----------------------------------------------------------------------------- */
+    /* The current time as release records write it (RFC 3339 with nanoseconds, local offset,
+     * Go's time.Time JSON); an arena string. */
+    const char *(*time_now)(celm_arena *arena);
 } celm_host;
 
 #define CELM_HOST_HAS(host, member) \
