@@ -259,6 +259,7 @@ int cli_install_command(const cli_invocation *invocation);
 int cli_install_release(const cli_invocation *invocation, const char *name, const char *chart_path, int replace);
 int cli_list_command(const cli_invocation *invocation);
 int cli_status_command(const cli_invocation *invocation);
+int cli_test_command(const cli_invocation *invocation);
 int cli_uninstall_command(const cli_invocation *invocation);
 int cli_history_command(const cli_invocation *invocation);
 int cli_upgrade_command(const cli_invocation *invocation);

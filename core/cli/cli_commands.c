@@ -119,7 +119,7 @@ static const cli_command top_commands[] = {
      cli_list_flags, NONE, cli_list_command, NULL},
     {"test", NULL, "run tests for a release", "[RELEASE]",
      "Run the test hooks of a release; the tests are defined by the chart.",
-     cli_test_flags, EXACTLY(1), cli_not_implemented, NULL},
+     cli_test_flags, EXACTLY(1), cli_test_command, NULL},
     {"rollback", NULL, "roll back a release to a previous revision", "<RELEASE> [REVISION]",
      "Roll a release back to an earlier revision, or to the previous one when no revision is\n"
      "given. 'celm history' lists the revisions.",

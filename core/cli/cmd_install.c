@@ -154,7 +154,7 @@ static int run_hooks(install_run *run, const char *event)
 {
     celm_error err = CELM_ERROR_INIT;
     release_hooks_run hooks = {run->chart.invocation, &run->session, run->chart.arena, run->release, run->labels,
-                               !strcmp(run->apply_method, "ssa")};
+                               !strcmp(run->apply_method, "ssa"), 0};
     if (release_hooks_execute(&hooks, event, &err) == CELM_OK)
         return 0;
     return fail_release(run, celm_arena_printf(run->chart.arena, "failed %s: %s", event, err.message));

@@ -151,7 +151,7 @@ static int rollback(rollback_run *run)
     if (celm_release_store_prune(&run->session->store, run->arena, run->session->namespace_name, run->name, max, &err) != CELM_OK ||
         celm_release_store_write(&run->session->store, run->arena, run->release, labels, 1, &err) != CELM_OK)
         return cli_fail("%s", err.message);
-    release_hooks_run hooks = {run->invocation, run->session, run->arena, run->release, labels, run->server_side};
+    release_hooks_run hooks = {run->invocation, run->session, run->arena, run->release, labels, run->server_side, 0};
     if (release_hooks_execute(&hooks, "pre-rollback", &err) != CELM_OK)
         return cli_fail("%s", err.message);
     if (apply_target(run, &err) != CELM_OK)

@@ -76,7 +76,7 @@ static int uninstall_one(uninstall_run *run)
     celm_release_set_info(run->arena, latest, "deleted", celm_release_time_now(run->arena));
     celm_release_set_info(run->arena, latest, "description", "Deletion in progress (or silently failed)");
     const celm_value *labels = celm_release_custom_labels(run->arena, run->history[run->count - 1].labels);
-    release_hooks_run hooks = {run->invocation, run->session, run->arena, latest, labels, 1};
+    release_hooks_run hooks = {run->invocation, run->session, run->arena, latest, labels, 1, 0};
     if (release_hooks_execute(&hooks, "pre-delete", &err) != CELM_OK)
         return cli_fail("%s", err.message);
     if (celm_release_store_write(&run->session->store, run->arena, latest, labels, 0, &err) != CELM_OK)

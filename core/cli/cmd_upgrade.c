@@ -184,7 +184,7 @@ static int apply_revision(upgrade_run *run)
     if (celm_release_store_prune(&run->session.store, arena, ns, run->chart.release_name, history_max(invocation), &err) != CELM_OK ||
         celm_release_store_write(&run->session.store, arena, run->release, run->labels, 1, &err) != CELM_OK)
         return cli_fail(FAILED "%s", err.message);
-    release_hooks_run hooks = {invocation, &run->session, arena, run->release, run->labels, run->server_side};
+    release_hooks_run hooks = {invocation, &run->session, arena, run->release, run->labels, run->server_side, 0};
     if (release_hooks_execute(&hooks, "pre-upgrade", &err) != CELM_OK)
         return fail_upgrade(run, celm_arena_printf(arena, "pre-upgrade hooks failed: %s", err.message));
     if (celm_kube_apply_objects(run->session.kube, arena, target, &apply, &err) != CELM_OK)

@@ -27,7 +27,8 @@ static int record_hooks(void *payload, const celm_value *hooks, celm_error *err)
 static celm_value *executor_options(const release_hooks_run *run)
 {
     const char *timeout = cli_flag_string(run->invocation, "timeout");
-    celm_value *options = celm_value_map(run->arena, 2);
+    celm_value *options = celm_value_map(run->arena, 3);
+    celm_map_set(run->arena, options, "wait_for_delete", 15, celm_value_bool(run->arena, run->wait_for_delete));
     celm_map_set(run->arena, options, "timeout", 7, celm_value_float(run->arena, cli_duration_seconds(timeout ? timeout : "5m")));
     celm_map_set(run->arena, options, "server_side", 11, celm_value_bool(run->arena, run->server_side));
     return options;

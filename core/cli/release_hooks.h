@@ -13,6 +13,7 @@ typedef struct release_hooks_run {
     celm_value *release;
     const celm_value *labels;
     int server_side;
+    int wait_for_delete;    /* deletions wait until the objects are gone (helm test's watcher) */
 } release_hooks_run;
 
 /* Runs `event`'s hooks ("pre-install", ...) unless --no-hooks, through the executor named by

@@ -20,33 +20,31 @@ const char *release_time_ansic(celm_arena *arena, const char *rfc3339)
     return celm_arena_printf(arena, "%s", text);
 }
 
-static int has_started_tests(const celm_value *hooks, int *any_test)
+static int is_test_hook(const celm_value *hook)
 {
-    int started = 0;
-    *any_test = 0;
-    for (size_t i = 0; hooks && hooks->kind == CELM_VALUE_LIST && i < hooks->as.list.count; i++) {
-        const celm_value *events = celm_map_cget(hooks->as.list.items[i], "events");
-        for (size_t e = 0; events && events->kind == CELM_VALUE_LIST && e < events->as.list.count; e++)
-            if (events->as.list.items[e]->kind == CELM_VALUE_STRING && !strcmp(events->as.list.items[e]->as.string.data, "test"))
-                *any_test = 1;
-        started |= celm_release_text(hooks->as.list.items[i], "last_run", "started_at") != NULL;
-    }
-    return started;
+    const celm_value *events = celm_map_cget(hook, "events");
+    for (size_t e = 0; events && events->kind == CELM_VALUE_LIST && e < events->as.list.count; e++)
+        if (events->as.list.items[e]->kind == CELM_VALUE_STRING && !strcmp(events->as.list.items[e]->as.string.data, "test"))
+            return 1;
+    return 0;
 }
 
+/* helm's TEST SUITE block: each test hook that has run, in the release's hook order. */
 static void print_test_suite(FILE *out, celm_arena *arena, const celm_value *release)
 {
     const celm_value *hooks = celm_map_cget(release, "hooks");
-    int any_test;
-    has_started_tests(hooks, &any_test);
+    size_t count = hooks && hooks->kind == CELM_VALUE_LIST ? hooks->as.list.count : 0;
+    int any_test = 0;
+    for (size_t i = 0; i < count; i++)
+        any_test |= is_test_hook(hooks->as.list.items[i]);
     if (!any_test) {
         fputs("TEST SUITE: None\n", out);
         return;
     }
-    for (size_t i = 0; i < hooks->as.list.count; i++) {
+    for (size_t i = 0; i < count; i++) {
         const celm_value *hook = hooks->as.list.items[i];
         const char *started = celm_release_text(hook, "last_run", "started_at");
-        if (!started)
+        if (!started || !is_test_hook(hook))
             continue;
         const char *completed = release_time_ansic(arena, celm_release_text(hook, "last_run", "completed_at"));
         const char *phase = celm_release_text(hook, "last_run", "phase");

@@ -198,12 +198,36 @@ int hook_object_wait(const celm_host *host, celm_arena *arena, const hook_object
     }
 }
 
-int hook_object_delete(const celm_host *host, celm_arena *arena, const hook_object *object, celm_error *err)
+static int wait_gone(const celm_host *host, celm_arena *arena, const hook_object *object, double wait_seconds,
+                     celm_error *err)
+{
+    double deadline = seconds_now() + wait_seconds;
+    for (;;) {
+        celm_kube_request request = {.size = sizeof request, .method = "GET", .path = object->path};
+        celm_kube_response response;
+        int status = host->kube_request(arena, &request, &response, err);
+        if (status == CELM_ENOTFOUND)
+            return CELM_OK;
+        if (status != CELM_OK)
+            return status;
+        if (seconds_now() >= deadline)
+            return host->error_set(err, CELM_EFAIL, "resource %s/%s/%s still exists. status: Current, message: "
+                                   "Resource is current\ncontext deadline exceeded", object->kind,
+                                   object->namespace_name, object->name);
+        struct timespec pause = {0, POLL_NANOSECONDS};
+        nanosleep(&pause, NULL);
+    }
+}
+
+int hook_object_delete(const celm_host *host, celm_arena *arena, const hook_object *object, double wait_seconds,
+                       celm_error *err)
 {
     static const char body[] = "{\"propagationPolicy\":\"Background\"}";
     celm_kube_request request = {.size = sizeof request, .method = "DELETE", .path = object->path,
                                  .body = body, .body_len = sizeof body - 1};
     celm_kube_response response;
     int status = host->kube_request(arena, &request, &response, err);
-    return status == CELM_ENOTFOUND ? CELM_OK : status;
+    if (status == CELM_ENOTFOUND)
+        return CELM_OK;
+    return status == CELM_OK && wait_seconds > 0 ? wait_gone(host, arena, object, wait_seconds, err) : status;
 }

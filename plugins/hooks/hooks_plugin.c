@@ -20,6 +20,7 @@ typedef struct hook_run {
     const char *release_namespace;
     double timeout_seconds;
     int server_side;
+    int wait_for_delete;
     celm_value *hooks;
     size_t *order;          /* indices into hooks of this event's hooks, in execution order */
     size_t count;
@@ -121,7 +122,8 @@ static int delete_by_policy(hook_run *run, const celm_value *hook, const char *p
     if (status != CELM_OK)
         return run->host->error_set(err, status, "unable to build kubernetes object for deleting hook %s: %s",
                                     text_of(hook, "path"), err->message);
-    return hook_object_delete(run->host, run->arena, &object, err);
+    double wait = run->wait_for_delete ? (run->timeout_seconds > 0 ? run->timeout_seconds : 30) : 0;
+    return hook_object_delete(run->host, run->arena, &object, wait, err);
 }
 
 static int record(hook_run *run, celm_error *err)
@@ -202,6 +204,7 @@ static int hooks_execute(void *instance, celm_arena *arena, const celm_hook_requ
         .release_namespace = text_of(request->release, "namespace"),
         .timeout_seconds = option_number(request->options, "timeout"),
         .server_side = option_true(request->options, "server_side"),
+        .wait_for_delete = option_true(request->options, "wait_for_delete"),
         .hooks = hooks && hooks->kind == CELM_VALUE_LIST ? host->value_copy(arena, hooks) : host->value_list(arena, 0),
     };
     *out_hooks = run.hooks;

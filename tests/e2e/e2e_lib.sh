@@ -25,7 +25,8 @@ step() {   # step TOOL NAMESPACE DIR NAME ARGS...: runs TOOL ARGS -n NAMESPACE, 
     shift 4
     "$tool" "$@" -n "$namespace" >"$dir/$name.out" 2>"$dir/$name.err" || code=$?
     echo "exit $code" >>"$dir/$name.out"
-    sed -i -E "s/$namespace/NS/g; s/^LAST DEPLOYED: .*/LAST DEPLOYED: <time>/" "$dir/$name.out" "$dir/$name.err"
+    sed -i -E "s/$namespace/NS/g; s/^(LAST DEPLOYED|Last Started|Last Completed): .*/\1: <time>/" \
+        "$dir/$name.out" "$dir/$name.err"
 }
 twin_stories() {   # twin_stories STORY NAMESPACE: STORY TOOL NS DIR told by helm, then by celm;
                    # every file helm's telling left must be the same in celm's

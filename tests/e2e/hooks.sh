@@ -3,7 +3,8 @@
 # cluster, each in its own namespace: after every step the output, the recorded hooks (phases,
 # policies, weights), the history and which hook objects exist must be the same. Also: a pre-install
 # Job that takes its time holds the install back (nothing of the release exists until it is done),
-# a failing or slow hook fails the release with helm's words, and --no-hooks runs none.
+# a failing or slow hook fails the release with helm's words, --no-hooks runs none, and `test` runs
+# the test pods (filtered by name) and reports a failing one as helm does.
 # Arguments: celm binary, helm v4 binary, chart. Needs KUBECONFIG and CELM_CLUSTER_DIR.
 source "$(dirname "$0")/e2e_lib.sh" "$1" "$2"
 chart=$3
@@ -21,7 +22,7 @@ for h in r.get("hooks", []):
     print(h["name"], h["kind"], h.get("weight"), h.get("delete_policies"), h["events"], run["phase"],
           sorted(k for k in run if run[k]))
 print(r["info"]["status"], "|", r["info"]["description"])' || echo "no release"
-        for object in configmaps/r-main configmaps/r-marker configmaps/r-post-install-post-upgrade \
+        for object in pods/r-test-ok pods/r-test-bad configmaps/r-main configmaps/r-marker configmaps/r-post-install-post-upgrade \
             configmaps/r-pre-rollback configmaps/r-post-rollback configmaps/r-pre-delete configmaps/r-post-delete; do
             echo "$object: $(api_status "/api/v1/namespaces/$2/$object")"
         done
@@ -40,10 +41,18 @@ story() {   # story TOOL NAMESPACE DIR
     recorded "$tool" "$n" "$dir/3-recorded"
     step "$tool" "$n" "$dir" 4-rollback rollback r 2
     recorded "$tool" "$n" "$dir/4-recorded"
+    step "$tool" "$n" "$dir" 4a-test test r
+    recorded "$tool" "$n" "$dir/4a-recorded"
+    step "$tool" "$n" "$dir" 4b-test-filtered test r --filter name=r-test-ok
+    recorded "$tool" "$n" "$dir/4b-recorded"
+    step "$tool" "$n" "$dir" 4c-test-excluded test r --filter '!name=r-test-ok'
+    recorded "$tool" "$n" "$dir/4c-recorded"
     step "$tool" "$n" "$dir" 5-slow-upgrade upgrade r "$chart" --set delay=5s --timeout 1s
     recorded "$tool" "$n" "$dir/5-recorded"
-    step "$tool" "$n" "$dir" 6-no-hooks upgrade r "$chart" --set generation=6 --no-hooks
+    step "$tool" "$n" "$dir" 6-no-hooks upgrade r "$chart" --set generation=6,testFails=true --no-hooks
     recorded "$tool" "$n" "$dir/6-recorded"
+    step "$tool" "$n" "$dir" 6a-test-failing test r
+    recorded "$tool" "$n" "$dir/6a-recorded"
     step "$tool" "$n" "$dir" 7-uninstall uninstall r --keep-history
     recorded "$tool" "$n" "$dir/7-recorded"
     step "$tool" "$n" "$dir" 8-failing-install install r "$chart" --replace --set fail=true,delay=0s
