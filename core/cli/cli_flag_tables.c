@@ -179,6 +179,7 @@ static const cli_flag upgrade_own_flags[] = {
     BOOL("reset-values", "start from the chart's own values"),
     BOOL("reuse-values", "start from the last release's values and merge the command line's over them"),
     SERVER_SIDE_CHOICE,
+    BOOL("upgrade-crds", "also apply the chart's crds/ (server-side) before upgrading; helm never does"),
     END
 };
 

@@ -7,6 +7,7 @@
 #include "chart_run.h"
 #include "release_output.h"
 #include "release_build.h"
+#include "release_crds.h"
 #include "release_hooks.h"
 
 #define FAILED "INSTALLATION FAILED: "
@@ -205,8 +206,9 @@ static int install(install_run *run)
     };
     apply.three_way_unstructured = apply.take_ownership && apply.client_side;
     if (celm_kube_objects(run->session.kube, arena, celm_release_text(run->release, NULL, "manifest"),
-                          run->session.namespace_name, &objects, &err) != CELM_OK ||
-        celm_kube_check_objects(run->session.kube, arena, &objects, &apply, &err) != CELM_OK)
+                          run->session.namespace_name, &objects, &err) != CELM_OK)
+        return cli_fail(FAILED "unable to build kubernetes objects from release manifest: %s", err.message);
+    if (celm_kube_check_objects(run->session.kube, arena, &objects, &apply, &err) != CELM_OK)
         return cli_fail(FAILED "%s", err.message);
     if (run->dry_run == CLI_DRY_RUN_SERVER)
         return print_dry_run(run);
@@ -256,6 +258,9 @@ static int install_steps(install_run *run)
         status = check_name_free(run);
     if (!status)
         status = chart_run_prepare_values(&run->chart);
+    if (!status && run->dry_run != CLI_DRY_RUN_CLIENT)
+        status = release_install_crds(&run->chart, &run->session, run->dry_run, !strcmp(run->apply_method, "ssa"), 0,
+                                      FAILED);
     if (!status)
         status = render_release(run);
     if (!status)

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "release_build.h"
+#include "release_crds.h"
 #include "release_hooks.h"
 #include "release_output.h"
 
@@ -237,6 +238,9 @@ static int upgrade(upgrade_run *run)
         reuse_values(run);
         status = chart_run_prepare_values(&run->chart);
     }
+    /* --upgrade-crds: celm's opt-in; helm leaves crds/ alone after the first install */
+    if (!status && cli_flag_is_true(run->chart.invocation, "upgrade-crds") && run->dry_run != CLI_DRY_RUN_CLIENT)
+        status = release_install_crds(&run->chart, &run->session, run->dry_run, 1, 1, FAILED);
     if (!status)
         status = build_revision(run);
     if (!status)

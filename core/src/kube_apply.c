@@ -335,6 +335,24 @@ static int delete_dropped(apply_run *run, const celm_kube_object_list *target, c
     return failures ? celm_error_set(err, CELM_EFAIL, "%s", failures) : CELM_OK;
 }
 
+int celm_kube_create_objects(celm_kube *kube, celm_arena *arena, const celm_kube_object_list *list,
+                             const celm_apply_options *options, celm_error *err)
+{
+    apply_run run = {kube, arena, options};
+    for (size_t i = 0; i < list->count; i++) {
+        celm_kube_request request;
+        celm_kube_response response;
+        int status = creation(&run, &list->objects[i], &request, err);
+        if (status == CELM_OK)
+            status = celm_kube_send(kube, arena, &request, &response, err);
+        if (status == CELM_EEXISTS)
+            continue;
+        if (status != CELM_OK)
+            return creation_error(&run, &list->objects[i], status, err);
+    }
+    return CELM_OK;
+}
+
 int celm_kube_apply_objects(celm_kube *kube, celm_arena *arena, const celm_kube_object_list *list,
                             const celm_apply_options *options, celm_error *err)
 {

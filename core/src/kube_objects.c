@@ -32,6 +32,8 @@ static int parse_object(celm_kube *kube, celm_arena *arena, const celm_string *d
 {
     int status = celm_yaml_parse(arena, document->data, document->len, "manifest", CELM_YAML_KEEP_INTEGERS, &out->body,
                                  err);
+    out->live = NULL;
+    out->created = 0;
     if (status != CELM_OK)
         return status;
     if (!out->body || out->body->kind != CELM_VALUE_MAP)
@@ -40,8 +42,7 @@ static int parse_object(celm_kube *kube, celm_arena *arena, const celm_string *d
     out->kind = text_at(out->body, NULL, "kind");
     out->name = text_at(out->body, "metadata", "name");
     if (!api_version || !out->kind || !out->name)
-        return celm_error_set(err, CELM_EINVAL, "unable to build kubernetes objects from release manifest: "
-                              "object has no apiVersion, kind or metadata.name");
+        return celm_error_set(err, CELM_EINVAL, "object has no apiVersion, kind or metadata.name");
     status = celm_kube_resource_for(kube, api_version, out->kind, &out->resource, err);
     if (status != CELM_OK)
         return celm_error_set(err, status, "resource mapping not found for name: \"%s\" namespace: \"%s\" from \"\": "
@@ -76,6 +77,20 @@ int celm_kube_objects(celm_kube *kube, celm_arena *arena, const char *manifest, 
     }
     out->objects = objects;
     out->count = kept;
+    return CELM_OK;
+}
+
+int celm_kube_object_list_append(celm_arena *arena, celm_kube_object_list *list, const celm_kube_object_list *more)
+{
+    kube_object *objects = celm_arena_alloc(arena, (list->count + more->count + 1) * sizeof *objects);
+    if (!objects)
+        return CELM_ENOMEM;
+    for (size_t i = 0; i < list->count; i++)
+        objects[i] = list->objects[i];
+    for (size_t i = 0; i < more->count; i++)
+        objects[list->count + i] = more->objects[i];
+    list->objects = objects;
+    list->count += more->count;
     return CELM_OK;
 }
 

@@ -24,7 +24,7 @@ static int has_manifest_extension(const char *name)
     return dot && (strcasecmp(dot, ".yaml") == 0 || strcasecmp(dot, ".yml") == 0 || strcasecmp(dot, ".json") == 0);
 }
 
-void manifest_each_crd(celm_arena *arena, const celm_chart *chart, manifest_crd_visit visit, void *payload)
+void celm_chart_each_crd(celm_arena *arena, const celm_chart *chart, celm_crd_visit visit, void *payload)
 {
     const char *full_path = celm_chart_full_path(chart);
     for (size_t i = 0; i < chart->file_count; i++) {
@@ -33,7 +33,7 @@ void manifest_each_crd(celm_arena *arena, const celm_chart *chart, manifest_crd_
             visit(payload, celm_arena_printf(arena, "%s/%s", full_path, file->name), file->data, file->len);
     }
     for (size_t i = 0; i < chart->dependency_count; i++)
-        manifest_each_crd(arena, chart->dependencies[i], visit, payload);
+        celm_chart_each_crd(arena, chart->dependencies[i], visit, payload);
 }
 
 static void append_crd(void *payload, const char *path, const char *data, size_t len)
@@ -47,7 +47,7 @@ int celm_manifest_text(celm_arena *arena, const celm_sorted_release *release, co
     celm_buffer text;
     celm_buffer_init(&text);
     if (crd_chart)
-        manifest_each_crd(arena, crd_chart, append_crd, &text);
+        celm_chart_each_crd(arena, crd_chart, append_crd, &text);
     for (size_t i = 0; i < release->manifest_count; i++) {
         const celm_manifest *m = &release->manifests[i];
         append_document(&text, m->path, m->content.data, m->content.len);

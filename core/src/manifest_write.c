@@ -147,7 +147,7 @@ int celm_template_write_files(celm_arena *arena, const celm_sorted_release *rele
     if (!dir)
         return celm_error_set(err, CELM_ENOMEM, "out of memory writing templates");
     if (crd_chart)
-        manifest_each_crd(arena, crd_chart, write_crd, &w);
+        celm_chart_each_crd(arena, crd_chart, write_crd, &w);
     for (size_t i = 0; i < release->manifest_count && w.status == CELM_OK; i++) {
         const celm_manifest *m = &release->manifests[i];
         write_document(&w, dir, m->path, m->content.data, m->content.len, was_written(&w, m->path));

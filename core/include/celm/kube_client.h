@@ -99,6 +99,8 @@ typedef struct celm_apply_options {
  * namespaced kinds without a namespace get `default_namespace`. */
 int celm_kube_objects(celm_kube *kube, celm_arena *arena, const char *manifest, const char *default_namespace,
                       celm_kube_object_list *out, celm_error *err);
+/* Appends the objects of `more` to `list` (arena copies of the entries). */
+int celm_kube_object_list_append(celm_arena *arena, celm_kube_object_list *list, const celm_kube_object_list *more);
 /* Adds Helm's ownership label and annotations and checks that existing objects new to the release
  * belong to it (unless take_ownership): "unable to continue with <operation>: ...". */
 int celm_kube_check_objects(celm_kube *kube, celm_arena *arena, const celm_kube_object_list *list,
@@ -119,6 +121,14 @@ int celm_kube_resource_objects(celm_kube *kube, celm_arena *arena, const celm_ku
 /* For the object at `path`: folds the managed-fields entry of client-side "helm" updates into the
  * "helm" apply entry (client-go's csaupgrade), retrying on conflicts. Nothing to do is CELM_OK. */
 int celm_kube_upgrade_client_side_fields(celm_kube *kube, celm_arena *arena, const char *path, celm_error *err);
+/* Creates each object as given (no ownership metadata): server-side applied, or client-side
+ * POSTed with objects that already exist left alone - helm's CRD install. */
+int celm_kube_create_objects(celm_kube *kube, celm_arena *arena, const celm_kube_object_list *list,
+                             const celm_apply_options *options, celm_error *err);
+/* Waits until every CustomResourceDefinition of the list has condition Established=True, up to
+ * `timeout_seconds`; then the client forgets its discovery so the new kinds map (kube_wait.c). */
+int celm_kube_wait_established(celm_kube *kube, celm_arena *arena, const celm_kube_object_list *list,
+                               double timeout_seconds, celm_error *err);
 /* --cleanup-on-fail: deletes the objects the last apply created (background propagation);
  * failures joined by ", ". */
 int celm_kube_delete_created(celm_kube *kube, celm_arena *arena, const celm_kube_object_list *list, celm_error *err);

@@ -49,6 +49,11 @@ int celm_manifests_sort(celm_arena *arena, const celm_render_output *files, size
                         int subchart_notes, celm_warning_fn warn, void *payload, celm_sorted_release *out,
                         celm_error *err);
 
+/* Helm's CRDObjects: the chart's crds/ files (.yaml, .yml, .json) in load order, then each
+ * dependency's, each with its path "<chart full path>/crds/<file>" (an arena string). */
+typedef void (*celm_crd_visit)(void *payload, const char *path, const char *data, size_t len);
+void celm_chart_each_crd(celm_arena *arena, const celm_chart *chart, celm_crd_visit visit, void *payload);
+
 /* The release manifest text ("---\n# Source: <path>\n<doc>\n" per document), preceded by the
  * chart's CRD files when `crd_chart` is not NULL (Helm's --include-crds). */
 int celm_manifest_text(celm_arena *arena, const celm_sorted_release *release, const celm_chart *crd_chart,
