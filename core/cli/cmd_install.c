@@ -9,6 +9,7 @@
 #include "release_build.h"
 #include "release_crds.h"
 #include "release_hooks.h"
+#include "release_wait.h"
 
 #define FAILED "INSTALLATION FAILED: "
 
@@ -220,7 +221,8 @@ static int install(install_run *run)
         return cli_fail(FAILED "%s", err.message);
     if (run_hooks(run, "pre-install"))
         return 1;
-    if (celm_kube_apply_objects(run->session.kube, arena, &objects, &apply, &err) != CELM_OK)
+    if (celm_kube_apply_objects(run->session.kube, arena, &objects, &apply, &err) != CELM_OK ||
+        release_wait(invocation, &run->session, arena, &objects, &err) != CELM_OK)
         return fail_release(run, err.message);
     if (run_hooks(run, "post-install"))
         return 1;

@@ -6,6 +6,7 @@
 
 #include "release_build.h"
 #include "release_hooks.h"
+#include "release_wait.h"
 
 typedef struct rollback_run {
     const cli_invocation *invocation;
@@ -156,6 +157,14 @@ static int rollback(rollback_run *run)
         return cli_fail("%s", err.message);
     if (apply_target(run, &err) != CELM_OK)
         return fail_rollback(run, err.message);
+    if (release_wait(run->invocation, run->session, run->arena, &run->applied, &err) != CELM_OK) {
+        const char *message = celm_arena_printf(run->arena, "%s", err.message);
+        celm_release_set_info(run->arena, run->release, "status", "failed");
+        celm_release_set_info(run->arena, run->release, "description",
+                              celm_arena_printf(run->arena, "Release \"%s\" failed: %s", run->name, message));
+        celm_release_store_write(&run->session->store, run->arena, run->release, labels, 0, &err);
+        return cli_fail("release %s failed: %s", run->name, message);
+    }
     if (release_hooks_execute(&hooks, "post-rollback", &err) != CELM_OK)
         return cli_fail("%s", err.message);
     for (size_t i = 0; i < run->count; i++) {

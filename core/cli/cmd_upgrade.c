@@ -6,6 +6,7 @@
 #include "release_build.h"
 #include "release_crds.h"
 #include "release_hooks.h"
+#include "release_wait.h"
 #include "release_output.h"
 
 #define FAILED "UPGRADE FAILED: "
@@ -188,7 +189,8 @@ static int apply_revision(upgrade_run *run)
     release_hooks_run hooks = {invocation, &run->session, arena, run->release, run->labels, run->server_side, 0};
     if (release_hooks_execute(&hooks, "pre-upgrade", &err) != CELM_OK)
         return fail_upgrade(run, celm_arena_printf(arena, "pre-upgrade hooks failed: %s", err.message));
-    if (celm_kube_apply_objects(run->session.kube, arena, target, &apply, &err) != CELM_OK)
+    if (celm_kube_apply_objects(run->session.kube, arena, target, &apply, &err) != CELM_OK ||
+        release_wait(invocation, &run->session, arena, target, &err) != CELM_OK)
         return fail_upgrade(run, err.message);
     if (release_hooks_execute(&hooks, "post-upgrade", &err) != CELM_OK)
         return fail_upgrade(run, celm_arena_printf(arena, "post-upgrade hooks failed: %s", err.message));

@@ -63,6 +63,15 @@ int kube_delete_one(celm_kube *kube, celm_arena *arena, const kube_object *objec
 int kube_delete_by_kind(celm_kube *kube, celm_arena *arena, kube_object *const *objects, size_t count,
                         const char *propagation, const char *separator, celm_error *err);
 
+/* kstatus' verdict on an object (kube_status.c): "Current", "InProgress", "Failed" or
+ * "Terminating", and the message helm quotes; arena strings. With `jobs_until_complete` a Job is
+ * Current only once complete (helm's --wait-for-jobs reader). */
+typedef struct kube_status {
+    const char *status;
+    const char *message;
+} kube_status;
+kube_status kube_status_compute(celm_arena *arena, const celm_value *object, int jobs_until_complete);
+
 /* The client's cache of OpenAPI v3 documents (kube_openapi.c). */
 typedef struct kube_openapi kube_openapi;
 kube_openapi **kube_openapi_slot(celm_kube *kube);

@@ -129,6 +129,19 @@ int celm_kube_create_objects(celm_kube *kube, celm_arena *arena, const celm_kube
  * `timeout_seconds`; then the client forgets its discovery so the new kinds map (kube_wait.c). */
 int celm_kube_wait_established(celm_kube *kube, celm_arena *arena, const celm_kube_object_list *list,
                                double timeout_seconds, celm_error *err);
+/* --wait=watcher: polls the objects until each is Current by kstatus' rules (Failed ones stop
+ * being waited for), up to timeout_seconds. Paused Deployments are skipped. On failure `err`
+ * holds helm's lines, "resource Kind/ns/name not ready. status: S, message: M" for each object
+ * not Current, then "context deadline exceeded" when time ran out. */
+typedef struct celm_wait_options {
+    double timeout_seconds;
+    int jobs;                   /* --wait-for-jobs: Jobs count only once complete */
+    /* what is not ready yet and why ("Deployment/ns/web: Available: 1/2"), or NULL when all is */
+    void (*progress)(void *payload, const char *line);
+    void *payload;
+} celm_wait_options;
+int celm_kube_wait_ready(celm_kube *kube, celm_arena *arena, const celm_kube_object_list *list,
+                         const celm_wait_options *options, celm_error *err);
 /* --cleanup-on-fail: deletes the objects the last apply created (background propagation);
  * failures joined by ", ". */
 int celm_kube_delete_created(celm_kube *kube, celm_arena *arena, const celm_kube_object_list *list, celm_error *err);
