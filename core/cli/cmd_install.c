@@ -139,10 +139,24 @@ static int create_namespace(install_run *run)
 }
 
 /* Marks the release failed in storage and reports helm's message. */
+/* --rollback-on-failure (--atomic): the failed install is uninstalled, records and all. */
+static int uninstall_failed(install_run *run, const char *message)
+{
+    celm_error err = CELM_ERROR_INIT;
+    const char *name = run->chart.release_name;
+    if (cli_uninstall_release(run->chart.invocation, &run->session, name, 0, &err) != CELM_OK)
+        return cli_fail(FAILED "an error occurred while uninstalling the release. original install error: %s: %s",
+                        message, err.message);
+    return cli_fail(FAILED "release %s failed, and has been uninstalled due to rollback-on-failure being set: %s", name,
+                    message);
+}
+
 static int fail_release(install_run *run, const char *message)
 {
     celm_arena *arena = run->chart.arena;
     celm_error err = CELM_ERROR_INIT;
+    if (cli_flag_is_true(run->chart.invocation, "rollback-on-failure") || cli_flag_is_true(run->chart.invocation, "atomic"))
+        return uninstall_failed(run, message);
     celm_release_set_info(arena, run->release, "status", "failed");
     celm_release_set_info(arena, run->release, "description",
                           celm_arena_printf(arena, "Release \"%s\" failed: %s", run->chart.release_name, message));

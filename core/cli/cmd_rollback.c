@@ -19,6 +19,8 @@ typedef struct rollback_run {
     celm_value *target;     /* the revision rolled back to */
     celm_value *release;    /* the new revision */
     int server_side;        /* the new revision applies server-side */
+    long long max_history;  /* revisions kept, 0 for all */
+    int cleanup_on_fail;
     celm_kube_object_list applied;
 } rollback_run;
 
@@ -37,20 +39,20 @@ static int parse_revision(const cli_invocation *invocation, long long *revision)
     return *revision < 0 ? cli_fail("invalid release revision") : 0;
 }
 
-static int find_target(rollback_run *run, long long revision)
+static int find_target(rollback_run *run, long long revision, celm_error *err)
 {
-    celm_error err = CELM_ERROR_INIT;
-    if (celm_release_store_query(&run->session->store, run->arena, run->session->namespace_name, run->name, NULL,
-                                 &run->history, &run->count, &err) != CELM_OK)
-        return cli_fail("%s", err.message);
+    int code = celm_release_store_query(&run->session->store, run->arena, run->session->namespace_name, run->name, NULL,
+                                        &run->history, &run->count, err);
+    if (code != CELM_OK)
+        return code;
     if (run->count == 0)
-        return cli_fail("release: not found");
+        return celm_error_set(err, CELM_ENOTFOUND, "release: not found");
     run->current = run->history[run->count - 1].document;
     long long wanted = revision ? revision : celm_release_version(run->current) - 1;
     for (size_t i = 0; i < run->count; i++)
         if (celm_release_version(run->history[i].document) == wanted)
             run->target = run->history[i].document;
-    return run->target ? 0 : cli_fail("release has no %lld version", wanted);
+    return run->target ? CELM_OK : celm_error_set(err, CELM_ENOTFOUND, "release has no %lld version", wanted);
 }
 
 static void copy_member(celm_arena *arena, celm_value *to, const celm_value *from, const char *key)
@@ -125,7 +127,7 @@ static int apply_target(rollback_run *run, celm_error *err)
     return status == CELM_OK ? celm_kube_apply_objects(run->session->kube, run->arena, target, &apply, err) : status;
 }
 
-static int fail_rollback(rollback_run *run, const char *error_text)
+static int fail_rollback(rollback_run *run, const char *error_text, celm_error *out)
 {
     celm_error err = CELM_ERROR_INIT;
     const char *message = celm_arena_printf(run->arena, "%s", error_text);
@@ -136,51 +138,72 @@ static int fail_rollback(rollback_run *run, const char *error_text)
     celm_release_set_info(run->arena, run->release, "status", "failed");
     celm_release_set_info(run->arena, run->release, "description", description);
     celm_release_store_write(&run->session->store, run->arena, run->release, labels_of(run, run->target), 0, &err);
-    if (cli_flag_is_true(run->invocation, "cleanup-on-fail") &&
-        celm_kube_delete_created(run->session->kube, run->arena, &run->applied, &err) != CELM_OK)
-        return cli_fail("an error occurred while cleaning up resources. original rollback error: unable to cleanup "
-                        "resources: %s", err.message);
-    return cli_fail("%s", message);
+    if (run->cleanup_on_fail && celm_kube_delete_created(run->session->kube, run->arena, &run->applied, &err) != CELM_OK)
+        return celm_error_set(out, CELM_EFAIL, "an error occurred while cleaning up resources. original rollback error: "
+                              "unable to cleanup resources: %s", err.message);
+    return celm_error_set(out, CELM_EFAIL, "%s", message);
 }
 
-static int rollback(rollback_run *run)
+static int wait_failed(rollback_run *run, const celm_value *labels, const char *error_text, celm_error *err)
 {
-    celm_error err = CELM_ERROR_INIT;
-    const char *text = cli_flag_string(run->invocation, "history-max");
-    long long max = text ? atoll(text) : run->invocation->settings->max_history;
-    const celm_value *labels = labels_of(run, run->target);
-    if (celm_release_store_prune(&run->session->store, run->arena, run->session->namespace_name, run->name, max, &err) != CELM_OK ||
-        celm_release_store_write(&run->session->store, run->arena, run->release, labels, 1, &err) != CELM_OK)
-        return cli_fail("%s", err.message);
-    release_hooks_run hooks = {run->invocation, run->session, run->arena, run->release, labels, run->server_side, 0};
-    if (release_hooks_execute(&hooks, "pre-rollback", &err) != CELM_OK)
-        return cli_fail("%s", err.message);
-    if (apply_target(run, &err) != CELM_OK)
-        return fail_rollback(run, err.message);
-    if (release_wait(run->invocation, run->session, run->arena, &run->applied, &err) != CELM_OK) {
-        const char *message = celm_arena_printf(run->arena, "%s", err.message);
-        celm_release_set_info(run->arena, run->release, "status", "failed");
-        celm_release_set_info(run->arena, run->release, "description",
-                              celm_arena_printf(run->arena, "Release \"%s\" failed: %s", run->name, message));
-        celm_release_store_write(&run->session->store, run->arena, run->release, labels, 0, &err);
-        return cli_fail("release %s failed: %s", run->name, message);
-    }
-    if (release_hooks_execute(&hooks, "post-rollback", &err) != CELM_OK)
-        return cli_fail("%s", err.message);
+    const char *message = celm_arena_printf(run->arena, "%s", error_text);
+    celm_release_set_info(run->arena, run->release, "status", "failed");
+    celm_release_set_info(run->arena, run->release, "description",
+                          celm_arena_printf(run->arena, "Release \"%s\" failed: %s", run->name, message));
+    celm_release_store_write(&run->session->store, run->arena, run->release, labels, 0, err);
+    return celm_error_set(err, CELM_EFAIL, "release %s failed: %s", run->name, message);
+}
+
+static int supersede_deployed(rollback_run *run, celm_error *err)
+{
     for (size_t i = 0; i < run->count; i++) {
         const char *status = celm_release_text(run->history[i].document, "info", "status");
         if (!status || strcmp(status, "deployed") != 0)
             continue;
         celm_release_set_info(run->arena, run->history[i].document, "status", "superseded");
-        if (celm_release_store_write(&run->session->store, run->arena, run->history[i].document,
-                                     labels_of(run, run->history[i].document), 0, &err) != CELM_OK)
-            return cli_fail("%s", err.message);
+        int code = celm_release_store_write(&run->session->store, run->arena, run->history[i].document,
+                                            labels_of(run, run->history[i].document), 0, err);
+        if (code != CELM_OK)
+            return code;
     }
+    return CELM_OK;
+}
+
+/* helm's Rollback.Run after the revisions are read: hooks, apply, wait, records. */
+static int rollback(rollback_run *run, celm_error *err)
+{
+    const celm_value *labels = labels_of(run, run->target);
+    int code = celm_release_store_prune(&run->session->store, run->arena, run->session->namespace_name, run->name,
+                                        run->max_history, err);
+    if (code == CELM_OK)
+        code = celm_release_store_write(&run->session->store, run->arena, run->release, labels, 1, err);
+    release_hooks_run hooks = {run->invocation, run->session, run->arena, run->release, labels, run->server_side, 0};
+    if (code == CELM_OK)
+        code = release_hooks_execute(&hooks, "pre-rollback", err);
+    if (code != CELM_OK)
+        return code;
+    if (apply_target(run, err) != CELM_OK)
+        return fail_rollback(run, err->message, err);
+    if (release_wait(run->invocation, run->session, run->arena, &run->applied, err) != CELM_OK)
+        return wait_failed(run, labels, err->message, err);
+    code = release_hooks_execute(&hooks, "post-rollback", err);
+    if (code == CELM_OK)
+        code = supersede_deployed(run, err);
     celm_release_set_info(run->arena, run->release, "status", "deployed");
-    if (celm_release_store_write(&run->session->store, run->arena, run->release, labels, 0, &err) != CELM_OK)
-        return cli_fail("%s", err.message);
-    fputs("Rollback was a success! Happy Helming!\n", stdout);
-    return 0;
+    return code == CELM_OK ? celm_release_store_write(&run->session->store, run->arena, run->release, labels, 0, err)
+                           : code;
+}
+
+int cli_rollback_release(const cli_invocation *invocation, release_session *session, const char *name,
+                         long long revision, long long max_history, celm_error *err)
+{
+    rollback_run run = {.invocation = invocation, .arena = invocation->arena, .session = session, .name = name,
+                        .max_history = max_history};
+    int code = find_target(&run, revision, err);
+    if (code != CELM_OK)
+        return code;
+    build_revision(&run);
+    return rollback(&run, err);
 }
 
 int cli_rollback_command(const cli_invocation *invocation)
@@ -198,15 +221,18 @@ int cli_rollback_command(const cli_invocation *invocation)
         return cli_fail("prepareRollback: Release name is invalid: %s", invocation->arguments[0]);
     release_session session;
     status = release_session_open(invocation, &session, "");
+    const char *text = cli_flag_string(invocation, "history-max");
     rollback_run run = {.invocation = invocation, .arena = invocation->arena, .session = &session,
-                        .name = invocation->arguments[0]};
-    if (!status)
-        status = find_target(&run, revision);
+                        .name = invocation->arguments[0], .cleanup_on_fail = cli_flag_is_true(invocation, "cleanup-on-fail"),
+                        .max_history = text ? atoll(text) : invocation->settings->max_history};
+    celm_error err = CELM_ERROR_INIT;
+    if (!status && find_target(&run, revision, &err) != CELM_OK)
+        status = cli_fail("%s", err.message);
     if (!status) {
         build_revision(&run);
         /* helm's dry run prepares the revision, then neither stores nor applies it */
-        if (dry_run == CLI_DRY_RUN_NONE)
-            status = rollback(&run);
+        if (dry_run == CLI_DRY_RUN_NONE && rollback(&run, &err) != CELM_OK)
+            status = cli_fail("%s", err.message);
         else
             fputs("Rollback was a success! Happy Helming!\n", stdout);
     }

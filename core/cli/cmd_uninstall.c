@@ -61,41 +61,51 @@ static int delete_resources(uninstall_run *run, celm_value *latest, celm_error *
     return status;
 }
 
-static int uninstall_one(uninstall_run *run)
+/* helm's Uninstall.Run for one release whose history is loaded; helm's error text in `err`. */
+static int uninstall_release(uninstall_run *run, int keep, celm_error *err)
 {
-    int keep = cli_flag_is_true(run->invocation, "keep-history");
-    celm_error err = CELM_ERROR_INIT;
     celm_value *latest = run->history[run->count - 1].document;
     const char *status = celm_release_text(latest, "info", "status");
     if (status && !strcmp(status, "uninstalled")) {
         if (keep)
-            return cli_fail("the release named \"%s\" is already deleted", run->name);
-        return purge(run, &err) == CELM_OK ? 0 : cli_fail("%s", err.message);
+            return celm_error_set(err, CELM_EINVAL, "the release named \"%s\" is already deleted", run->name);
+        return purge(run, err);
     }
     celm_release_set_info(run->arena, latest, "status", "uninstalling");
     celm_release_set_info(run->arena, latest, "deleted", celm_release_time_now(run->arena));
     celm_release_set_info(run->arena, latest, "description", "Deletion in progress (or silently failed)");
     const celm_value *labels = celm_release_custom_labels(run->arena, run->history[run->count - 1].labels);
     release_hooks_run hooks = {run->invocation, run->session, run->arena, latest, labels, 1, 0};
-    if (release_hooks_execute(&hooks, "pre-delete", &err) != CELM_OK)
-        return cli_fail("%s", err.message);
-    if (celm_release_store_write(&run->session->store, run->arena, latest, labels, 0, &err) != CELM_OK)
-        return cli_fail("%s", err.message);
-    if (delete_resources(run, latest, &err) != CELM_OK)
-        return cli_fail("uninstallation completed with 1 error(s): %s", err.message);
+    int code = release_hooks_execute(&hooks, "pre-delete", err);
+    if (code == CELM_OK)
+        code = celm_release_store_write(&run->session->store, run->arena, latest, labels, 0, err);
+    if (code != CELM_OK)
+        return code;
+    if (delete_resources(run, latest, err) != CELM_OK)
+        return celm_error_set(err, CELM_EFAIL, "uninstallation completed with 1 error(s): %s", err->message);
     celm_error post_delete = CELM_ERROR_INIT;
     int post_failed = release_hooks_execute(&hooks, "post-delete", &post_delete) != CELM_OK;
     celm_release_set_info(run->arena, latest, "status", "uninstalled");
     const char *description = cli_flag_string(run->invocation, "description");
     celm_release_set_info(run->arena, latest, "description",
                           description && *description ? description : "Uninstallation complete");
-    int stored = keep ? keep_history(run, latest, &err) : purge(run, &err);
-    if (stored != CELM_OK)
-        return cli_fail("%s", err.message);
+    code = keep ? keep_history(run, latest, err) : purge(run, err);
+    if (code != CELM_OK)
+        return code;
     if (post_failed)
-        return cli_fail("uninstallation completed with 1 error(s): %s", post_delete.message);
-    printf("release \"%s\" uninstalled\n", run->name);
-    return 0;
+        return celm_error_set(err, CELM_EFAIL, "uninstallation completed with 1 error(s): %s", post_delete.message);
+    return CELM_OK;
+}
+
+int cli_uninstall_release(const cli_invocation *invocation, release_session *session, const char *name, int keep,
+                          celm_error *err)
+{
+    uninstall_run run = {invocation, session, invocation->arena, name, NULL, 0};
+    int code = celm_release_store_query(&session->store, run.arena, session->namespace_name, name, NULL, &run.history,
+                                        &run.count, err);
+    if (code == CELM_OK && run.count == 0)
+        return celm_error_set(err, CELM_ENOTFOUND, "uninstall: Release not loaded: %s: release: not found", name);
+    return code == CELM_OK ? uninstall_release(&run, keep, err) : code;
 }
 
 int cli_uninstall_command(const cli_invocation *invocation)
@@ -106,15 +116,15 @@ int cli_uninstall_command(const cli_invocation *invocation)
     release_session session;
     int status = release_session_open(invocation, &session, "");
     for (size_t i = 0; !status && i < invocation->argument_count; i++) {
-        uninstall_run run = {invocation, &session, invocation->arena, invocation->arguments[i], NULL, 0};
+        const char *name = invocation->arguments[i];
         celm_error err = CELM_ERROR_INIT;
-        if (celm_release_store_query(&session.store, run.arena, session.namespace_name, run.name, NULL, &run.history,
-                                     &run.count, &err) != CELM_OK)
+        int code = cli_uninstall_release(invocation, &session, name, cli_flag_is_true(invocation, "keep-history"), &err);
+        if (code == CELM_ENOTFOUND && cli_flag_is_true(invocation, "ignore-not-found"))
+            continue;
+        if (code != CELM_OK)
             status = cli_fail("%s", err.message);
-        else if (run.count == 0 && !cli_flag_is_true(invocation, "ignore-not-found"))
-            status = cli_fail("uninstall: Release not loaded: %s: release: not found", run.name);
-        else if (run.count)
-            status = uninstall_one(&run);
+        else
+            printf("release \"%s\" uninstalled\n", name);
     }
     release_session_close(&session);
     return status;

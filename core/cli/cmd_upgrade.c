@@ -137,6 +137,27 @@ static long long history_max(const cli_invocation *invocation)
     return text ? atoll(text) : invocation->settings->max_history;
 }
 
+/* --rollback-on-failure (--atomic): back to the newest revision that was deployed or superseded. */
+static int roll_back_failed(upgrade_run *run, const char *message)
+{
+    int64_t newest = 0;
+    for (size_t i = 0; i < run->count; i++) {
+        const char *status = status_of(run->history[i].document);
+        int64_t version = celm_release_version(run->history[i].document);
+        if ((!strcmp(status, "superseded") || !strcmp(status, "deployed")) && version > newest)
+            newest = version;
+    }
+    if (!newest)
+        return cli_fail(FAILED "unable to find a previously successful release when attempting to rollback. original "
+                        "upgrade error: %s", message);
+    celm_error err = CELM_ERROR_INIT;
+    if (cli_rollback_release(run->chart.invocation, &run->session, run->chart.release_name, newest, 0, &err) != CELM_OK)
+        return cli_fail(FAILED "an error occurred while rolling back the release. original upgrade error: %s: %s",
+                        message, err.message);
+    return cli_fail(FAILED "release %s failed, and has been rolled back due to rollback-on-failure being set: %s",
+                    run->chart.release_name, message);
+}
+
 static int fail_upgrade(upgrade_run *run, const char *message)
 {
     celm_arena *arena = run->chart.arena;
@@ -150,6 +171,8 @@ static int fail_upgrade(upgrade_run *run, const char *message)
         celm_kube_delete_created(run->session.kube, arena, &run->target, &err) != CELM_OK)
         return cli_fail(FAILED "an error occurred while cleaning up resources. original upgrade error: %s: unable to "
                         "cleanup resources: %s", message, err.message);
+    if (cli_flag_is_true(run->chart.invocation, "rollback-on-failure") || cli_flag_is_true(run->chart.invocation, "atomic"))
+        return roll_back_failed(run, message);
     return cli_fail(FAILED "%s", message);
 }
 

@@ -130,7 +130,7 @@ int release_refuse_unbuilt(const cli_invocation *invocation)
         if (value && *value && strcmp(value, "hookOnly") != 0)
             return cli_fail("--%s is not implemented in celm yet", *flag);
     }
-    static const char *const unbuilt_bools[] = {"rollback-on-failure", "atomic", "verify", NULL};
+    static const char *const unbuilt_bools[] = {"verify", NULL};
     for (const char *const *flag = unbuilt_bools; *flag; flag++)
         if (cli_flag_is_true(invocation, *flag))
             return cli_fail("--%s is not implemented in celm yet", *flag);

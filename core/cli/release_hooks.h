@@ -21,4 +21,14 @@ typedef struct release_hooks_run {
  * Returns CELM_OK, or the executor's error in `err` (helm's text). */
 int release_hooks_execute(const release_hooks_run *run, const char *event, celm_error *err);
 
+/* helm's Uninstall.Run for `name` (cmd_uninstall.c), printing nothing: hooks unless --no-hooks,
+ * objects deleted, records purged or (keep) marked uninstalled. helm's error text in `err`;
+ * CELM_ENOTFOUND when there is no such release. */
+int cli_uninstall_release(const cli_invocation *invocation, release_session *session, const char *name, int keep,
+                          celm_error *err);
+/* helm's Rollback.Run for `name` to `revision` (0: the one before the last) (cmd_rollback.c),
+ * printing nothing; keeps at most max_history revisions (0: all). helm's error text in `err`. */
+int cli_rollback_release(const cli_invocation *invocation, release_session *session, const char *name,
+                         long long revision, long long max_history, celm_error *err);
+
 #endif
