@@ -121,9 +121,6 @@ int release_refuse_unbuilt(const cli_invocation *invocation)
     if (refuse_together(invocation, "force-replace", "force-conflicts") ||
         refuse_together(invocation, "force", "force-conflicts"))
         return 1;
-    const char *wait = cli_flag_string(invocation, "wait");
-    if (wait && !strcmp(wait, "legacy"))
-        return cli_fail("--wait=legacy is not implemented in celm yet; --wait (watcher) is");
     static const char *const unbuilt[] = {"post-renderer", "repo", NULL};
     for (const char *const *flag = unbuilt; *flag; flag++) {
         const char *value = cli_flag_string(invocation, *flag);

@@ -33,8 +33,6 @@ int release_wait(const cli_invocation *invocation, release_session *session, cel
     const char *strategy = release_wait_strategy(invocation);
     if (!strcmp(strategy, "hookOnly"))
         return CELM_OK;
-    if (strcmp(strategy, "watcher") != 0)
-        return celm_error_set(err, CELM_EUNSUPPORTED, "--wait=%s is not implemented in celm yet", strategy);
     const char *timeout = cli_flag_string(invocation, "timeout");
     int terminal = isatty(STDERR_FILENO);
     celm_wait_options options = {
@@ -43,7 +41,8 @@ int release_wait(const cli_invocation *invocation, release_session *session, cel
         .progress = show_progress,
         .payload = &terminal,
     };
-    int status = celm_kube_wait_ready(session->kube, arena, objects, &options, err);
+    int status = !strcmp(strategy, "legacy") ? celm_kube_wait_legacy(session->kube, arena, objects, &options, err)
+                                             : celm_kube_wait_ready(session->kube, arena, objects, &options, err);
     if (terminal)
         show_progress(&terminal, NULL);
     return status;

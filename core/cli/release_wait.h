@@ -4,7 +4,8 @@
 
 #include "release_session.h"
 
-/* Waits as --wait says ("watcher", bare --wait; "hookOnly" waits for nothing) for `objects`, up
+/* Waits as --wait says ("watcher", bare --wait; "legacy", helm 3's rules; "hookOnly" waits for
+ * nothing) for `objects`, up
  * to --timeout, Jobs until complete with --wait-for-jobs. What is not ready yet shows on stderr:
  * one live line on a terminal, plain "waiting for KIND/NS/NAME: WHY" lines otherwise. Returns
  * CELM_OK, or helm's "resource ... not ready" lines in `err`. */

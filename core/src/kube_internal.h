@@ -63,6 +63,14 @@ int kube_delete_one(celm_kube *kube, celm_arena *arena, const kube_object *objec
 int kube_delete_by_kind(celm_kube *kube, celm_arena *arena, kube_object *const *objects, size_t count,
                         const char *propagation, const char *separator, celm_error *err);
 
+/* Fields of server objects by dotted path ("status.readyReplicas"; no escaping, so keys with
+ * dots need celm_map_cget); numbers may be ints or floats (kube_fields.c). */
+const celm_value *kube_field(const celm_value *object, const char *dotted);
+long long kube_field_int(const celm_value *object, const char *dotted, long long fallback);
+const char *kube_field_text(const celm_value *object, const char *dotted, const char *fallback);
+const celm_value *kube_condition(const celm_value *object, const char *type);
+int kube_condition_is(const celm_value *object, const char *type, const char *status);
+
 /* kstatus' verdict on an object (kube_status.c): "Current", "InProgress", "Failed" or
  * "Terminating", and the message helm quotes; arena strings. With `jobs_until_complete` a Job is
  * Current only once complete (helm's --wait-for-jobs reader). */

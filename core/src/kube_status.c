@@ -7,51 +7,11 @@
 
 #include "kube_internal.h"
 
-static const celm_value *at(const celm_value *object, const char *dotted)
-{
-    const celm_value *value = object;
-    char key[64];
-    while (value && *dotted) {
-        size_t len = strcspn(dotted, ".");
-        if (len >= sizeof key || value->kind != CELM_VALUE_MAP)
-            return NULL;
-        memcpy(key, dotted, len);
-        key[len] = 0;
-        value = celm_map_cget(value, key);
-        dotted += len + (dotted[len] == '.');
-    }
-    return value;
-}
 
-static long long int_at(const celm_value *object, const char *dotted, long long fallback)
-{
-    const celm_value *value = at(object, dotted);
-    if (value && value->kind == CELM_VALUE_INT)
-        return value->as.integer;
-    return value && value->kind == CELM_VALUE_FLOAT ? (long long)value->as.real : fallback;
-}
 
-static const char *text_at(const celm_value *object, const char *dotted, const char *fallback)
-{
-    const celm_value *value = at(object, dotted);
-    return value && value->kind == CELM_VALUE_STRING ? value->as.string.data : fallback;
-}
 
 /* The condition of `type`, or NULL. */
-static const celm_value *condition(const celm_value *object, const char *type)
-{
-    const celm_value *conditions = at(object, "status.conditions");
-    for (size_t i = 0; conditions && conditions->kind == CELM_VALUE_LIST && i < conditions->as.list.count; i++)
-        if (!strcmp(text_at(conditions->as.list.items[i], "type", ""), type))
-            return conditions->as.list.items[i];
-    return NULL;
-}
 
-static int condition_is(const celm_value *object, const char *type, const char *status)
-{
-    const celm_value *c = condition(object, type);
-    return c && !strcmp(text_at(c, "status", ""), status);
-}
 
 static kube_status result(celm_arena *arena, const char *status, const char *format, ...) CELM_PRINTF(3, 4);
 static kube_status result(celm_arena *arena, const char *status, const char *format, ...)
@@ -66,12 +26,12 @@ static kube_status result(celm_arena *arena, const char *status, const char *for
 
 static kube_status statefulset(celm_arena *arena, const celm_value *o)
 {
-    if (!strcmp(text_at(o, "spec.updateStrategy.type", ""), "OnDelete"))
+    if (!strcmp(kube_field_text(o, "spec.updateStrategy.type", ""), "OnDelete"))
         return result(arena, "Current", "StatefulSet is using the ondelete update strategy");
-    long long spec = int_at(o, "spec.replicas", 1), ready = int_at(o, "status.readyReplicas", 0);
-    long long current = int_at(o, "status.currentReplicas", 0), updated = int_at(o, "status.updatedReplicas", 0);
-    long long replicas = int_at(o, "status.replicas", 0);
-    long long partition = int_at(o, "spec.updateStrategy.rollingUpdate.partition", -1);
+    long long spec = kube_field_int(o, "spec.replicas", 1), ready = kube_field_int(o, "status.readyReplicas", 0);
+    long long current = kube_field_int(o, "status.currentReplicas", 0), updated = kube_field_int(o, "status.updatedReplicas", 0);
+    long long replicas = kube_field_int(o, "status.replicas", 0);
+    long long partition = kube_field_int(o, "spec.updateStrategy.rollingUpdate.partition", -1);
     if (spec > replicas)
         return result(arena, "InProgress", "Replicas: %lld/%lld", replicas, spec);
     if (spec > ready)
@@ -85,23 +45,23 @@ static kube_status statefulset(celm_arena *arena, const celm_value *o)
     }
     if (spec > current)
         return result(arena, "InProgress", "current: %lld/%lld", current, spec);
-    if (strcmp(text_at(o, "status.currentRevision", ""), text_at(o, "status.updateRevision", "")) != 0)
+    if (strcmp(kube_field_text(o, "status.currentRevision", ""), kube_field_text(o, "status.updateRevision", "")) != 0)
         return result(arena, "InProgress", "Waiting for updated revision to match current");
     return result(arena, "Current", "All replicas scheduled as expected. Replicas: %lld", replicas);
 }
 
 static kube_status deployment(celm_arena *arena, const celm_value *o)
 {
-    int progressing = int_at(o, "spec.progressDeadlineSeconds", INT32_MAX) == INT32_MAX;
-    const celm_value *p = condition(o, "Progressing");
-    if (p && !strcmp(text_at(p, "reason", ""), "ProgressDeadlineExceeded"))
+    int progressing = kube_field_int(o, "spec.progressDeadlineSeconds", INT32_MAX) == INT32_MAX;
+    const celm_value *p = kube_condition(o, "Progressing");
+    if (p && !strcmp(kube_field_text(p, "reason", ""), "ProgressDeadlineExceeded"))
         return result(arena, "Failed", "Progress deadline exceeded");
-    progressing |= p && !strcmp(text_at(p, "status", ""), "True") &&
-                   !strcmp(text_at(p, "reason", ""), "NewReplicaSetAvailable");
-    int available = condition_is(o, "Available", "True");
-    long long spec = int_at(o, "spec.replicas", 1), replicas = int_at(o, "status.replicas", 0);
-    long long updated = int_at(o, "status.updatedReplicas", 0), ready = int_at(o, "status.readyReplicas", 0);
-    long long avail = int_at(o, "status.availableReplicas", 0);
+    progressing |= p && !strcmp(kube_field_text(p, "status", ""), "True") &&
+                   !strcmp(kube_field_text(p, "reason", ""), "NewReplicaSetAvailable");
+    int available = kube_condition_is(o, "Available", "True");
+    long long spec = kube_field_int(o, "spec.replicas", 1), replicas = kube_field_int(o, "status.replicas", 0);
+    long long updated = kube_field_int(o, "status.updatedReplicas", 0), ready = kube_field_int(o, "status.readyReplicas", 0);
+    long long avail = kube_field_int(o, "status.availableReplicas", 0);
     if (spec > replicas)
         return result(arena, "InProgress", "Replicas: %lld/%lld", replicas, spec);
     if (spec > updated)
@@ -121,11 +81,11 @@ static kube_status deployment(celm_arena *arena, const celm_value *o)
 
 static kube_status replicaset(celm_arena *arena, const celm_value *o)
 {
-    if (condition_is(o, "ReplicaFailure", "True"))
+    if (kube_condition_is(o, "ReplicaFailure", "True"))
         return result(arena, "InProgress", "Replica Failure condition. Check Pods");
-    long long spec = int_at(o, "spec.replicas", 1), replicas = int_at(o, "status.replicas", 0);
-    long long ready = int_at(o, "status.readyReplicas", 0), avail = int_at(o, "status.availableReplicas", 0);
-    long long labelled = int_at(o, "status.fullyLabeledReplicas", 0);
+    long long spec = kube_field_int(o, "spec.replicas", 1), replicas = kube_field_int(o, "status.replicas", 0);
+    long long ready = kube_field_int(o, "status.readyReplicas", 0), avail = kube_field_int(o, "status.availableReplicas", 0);
+    long long labelled = kube_field_int(o, "status.fullyLabeledReplicas", 0);
     if (spec > labelled)
         return result(arena, "InProgress", "Labelled: %lld/%lld", labelled, spec);
     if (spec > avail)
@@ -139,14 +99,14 @@ static kube_status replicaset(celm_arena *arena, const celm_value *o)
 
 static kube_status daemonset(celm_arena *arena, const celm_value *o)
 {
-    if (!at(o, "metadata.generation"))
+    if (!kube_field(o, "metadata.generation"))
         return result(arena, "InProgress", "DaemonSet metadata.generation not found");
-    if (!at(o, "status.observedGeneration"))
+    if (!kube_field(o, "status.observedGeneration"))
         return result(arena, "InProgress", "DaemonSet status.observedGeneration not found");
-    long long desired = int_at(o, "status.desiredNumberScheduled", -1);
-    long long current = int_at(o, "status.currentNumberScheduled", 0);
-    long long updated = int_at(o, "status.updatedNumberScheduled", 0);
-    long long avail = int_at(o, "status.numberAvailable", 0), ready = int_at(o, "status.numberReady", 0);
+    long long desired = kube_field_int(o, "status.desiredNumberScheduled", -1);
+    long long current = kube_field_int(o, "status.currentNumberScheduled", 0);
+    long long updated = kube_field_int(o, "status.updatedNumberScheduled", 0);
+    long long avail = kube_field_int(o, "status.numberAvailable", 0), ready = kube_field_int(o, "status.numberReady", 0);
     if (desired == -1)
         return result(arena, "InProgress", "Missing .status.desiredNumberScheduled");
     if (desired > current)
@@ -162,20 +122,20 @@ static kube_status daemonset(celm_arena *arena, const celm_value *o)
 
 static kube_status pod(celm_arena *arena, const celm_value *o)
 {
-    const char *phase = text_at(o, "status.phase", "");
+    const char *phase = kube_field_text(o, "status.phase", "");
     if (!strcmp(phase, "Succeeded"))
         return result(arena, "Current", "Pod has completed successfully");
     if (!strcmp(phase, "Failed"))
         return result(arena, "Current", "Pod has completed, but not successfully");
     if (!strcmp(phase, "Running")) {
-        if (condition_is(o, "Ready", "True"))
+        if (kube_condition_is(o, "Ready", "True"))
             return result(arena, "Current", "Pod is Ready");
         return result(arena, "InProgress", "Pod is running but is not Ready");
     }
     if (!strcmp(phase, "Pending")) {
-        const celm_value *scheduled = condition(o, "PodScheduled");
-        if (scheduled && !strcmp(text_at(scheduled, "status", ""), "False") &&
-            !strcmp(text_at(scheduled, "reason", ""), "Unschedulable"))
+        const celm_value *scheduled = kube_condition(o, "PodScheduled");
+        if (scheduled && !strcmp(kube_field_text(scheduled, "status", ""), "False") &&
+            !strcmp(kube_field_text(scheduled, "reason", ""), "Unschedulable"))
             return result(arena, "InProgress", "Pod has not been scheduled");
         return result(arena, "InProgress", "Pod is in the Pending phase");
     }
@@ -185,17 +145,17 @@ static kube_status pod(celm_arena *arena, const celm_value *o)
 /* kstatus' Job rule, or helm's stricter one for --wait-for-jobs (Current only once complete). */
 static kube_status job(celm_arena *arena, const celm_value *o, int until_complete)
 {
-    long long parallelism = int_at(o, "spec.parallelism", 1);
-    long long completions = int_at(o, "spec.completions", parallelism);
-    long long succeeded = int_at(o, "status.succeeded", 0), failed = int_at(o, "status.failed", 0);
-    long long active = int_at(o, "status.active", 0);
-    if (condition_is(o, "Complete", "True"))
+    long long parallelism = kube_field_int(o, "spec.parallelism", 1);
+    long long completions = kube_field_int(o, "spec.completions", parallelism);
+    long long succeeded = kube_field_int(o, "status.succeeded", 0), failed = kube_field_int(o, "status.failed", 0);
+    long long active = kube_field_int(o, "status.active", 0);
+    if (kube_condition_is(o, "Complete", "True"))
         return result(arena, "Current", "Job Completed. succeeded: %lld/%lld", succeeded, completions);
-    if (condition_is(o, "Failed", "True"))
+    if (kube_condition_is(o, "Failed", "True"))
         return result(arena, "Failed", "Job Failed. failed: %lld/%lld", failed, completions);
     if (until_complete)
         return result(arena, "InProgress", "Job in progress");
-    if (!*text_at(o, "status.startTime", ""))
+    if (!*kube_field_text(o, "status.startTime", ""))
         return result(arena, "InProgress", "Job not started");
     return result(arena, "Current", "Job in progress. success:%lld, active: %lld, failed: %lld", succeeded, active,
                   failed);
@@ -203,14 +163,14 @@ static kube_status job(celm_arena *arena, const celm_value *o, int until_complet
 
 static kube_status custom_resource_definition(celm_arena *arena, const celm_value *o)
 {
-    const celm_value *conditions = at(o, "status.conditions");
+    const celm_value *conditions = kube_field(o, "status.conditions");
     for (size_t i = 0; conditions && conditions->kind == CELM_VALUE_LIST && i < conditions->as.list.count; i++) {
         const celm_value *c = conditions->as.list.items[i];
-        const char *type = text_at(c, "type", ""), *status = text_at(c, "status", "");
+        const char *type = kube_field_text(c, "type", ""), *status = kube_field_text(c, "status", "");
         if (!strcmp(type, "NamesAccepted") && !strcmp(status, "False"))
-            return result(arena, "Failed", "%s", text_at(c, "message", ""));
-        if (!strcmp(type, "Established") && !strcmp(status, "False") && strcmp(text_at(c, "reason", ""), "Installing"))
-            return result(arena, "Failed", "%s", text_at(c, "message", ""));
+            return result(arena, "Failed", "%s", kube_field_text(c, "message", ""));
+        if (!strcmp(type, "Established") && !strcmp(status, "False") && strcmp(kube_field_text(c, "reason", ""), "Installing"))
+            return result(arena, "Failed", "%s", kube_field_text(c, "message", ""));
         if (!strcmp(type, "Established") && !strcmp(status, "True"))
             return result(arena, "Current", "CRD is established");
     }
@@ -220,27 +180,27 @@ static kube_status custom_resource_definition(celm_arena *arena, const celm_valu
 /* Deletion, generation and the Reconciling/Stalled conditions, common to every kind. */
 static int generic(celm_arena *arena, const celm_value *o, kube_status *out)
 {
-    if (*text_at(o, "metadata.deletionTimestamp", "")) {
+    if (*kube_field_text(o, "metadata.deletionTimestamp", "")) {
         *out = result(arena, "Terminating", "Resource scheduled for deletion");
         return 1;
     }
-    const celm_value *generation = at(o, "metadata.generation"), *observed = at(o, "status.observedGeneration");
-    if (generation && observed && int_at(o, "metadata.generation", 0) != int_at(o, "status.observedGeneration", 0)) {
+    const celm_value *generation = kube_field(o, "metadata.generation"), *observed = kube_field(o, "status.observedGeneration");
+    if (generation && observed && kube_field_int(o, "metadata.generation", 0) != kube_field_int(o, "status.observedGeneration", 0)) {
         *out = result(arena, "InProgress", "%s generation is %lld, but latest observed generation is %lld",
-                      text_at(o, "kind", ""), int_at(o, "metadata.generation", 0),
-                      int_at(o, "status.observedGeneration", 0));
+                      kube_field_text(o, "kind", ""), kube_field_int(o, "metadata.generation", 0),
+                      kube_field_int(o, "status.observedGeneration", 0));
         return 1;
     }
-    const celm_value *conditions = at(o, "status.conditions");
+    const celm_value *conditions = kube_field(o, "status.conditions");
     for (size_t i = 0; conditions && conditions->kind == CELM_VALUE_LIST && i < conditions->as.list.count; i++) {
         const celm_value *c = conditions->as.list.items[i];
-        const char *type = text_at(c, "type", ""), *status = text_at(c, "status", "");
+        const char *type = kube_field_text(c, "type", ""), *status = kube_field_text(c, "status", "");
         if (!strcmp(type, "Reconciling") && !strcmp(status, "True")) {
-            *out = result(arena, "InProgress", "%s", text_at(c, "message", ""));
+            *out = result(arena, "InProgress", "%s", kube_field_text(c, "message", ""));
             return 1;
         }
         if (!strcmp(type, "Stalled") && !strcmp(status, "True")) {
-            *out = result(arena, "Failed", "%s", text_at(c, "message", ""));
+            *out = result(arena, "Failed", "%s", kube_field_text(c, "message", ""));
             return 1;
         }
     }
@@ -252,7 +212,7 @@ kube_status kube_status_compute(celm_arena *arena, const celm_value *o, int jobs
     kube_status out;
     if (generic(arena, o, &out))
         return out;
-    const char *api_version = text_at(o, "apiVersion", ""), *kind = text_at(o, "kind", "");
+    const char *api_version = kube_field_text(o, "apiVersion", ""), *kind = kube_field_text(o, "kind", "");
     const char *slash = strchr(api_version, '/');
     size_t group_len = slash ? (size_t)(slash - api_version) : 0;
     char group[128] = "";
@@ -260,7 +220,7 @@ kube_status kube_status_compute(celm_arena *arena, const celm_value *o, int jobs
         memcpy(group, api_version, group_len), group[group_len] = 0;
     int apps = !strcmp(group, "apps") || !strcmp(group, "extensions");
     if (!*group && !strcmp(kind, "Service"))
-        return !strcmp(text_at(o, "spec.type", "ClusterIP"), "LoadBalancer") && !*text_at(o, "spec.clusterIP", "")
+        return !strcmp(kube_field_text(o, "spec.type", "ClusterIP"), "LoadBalancer") && !*kube_field_text(o, "spec.clusterIP", "")
                    ? result(arena, "InProgress", "ClusterIP not set. Service type: LoadBalancer")
                    : result(arena, "Current", "Service is ready");
     if (!*group && !strcmp(kind, "Pod"))
@@ -269,7 +229,7 @@ kube_status kube_status_compute(celm_arena *arena, const celm_value *o, int jobs
         (!strcmp(group, "batch") && !strcmp(kind, "CronJob")))
         return result(arena, "Current", "Resource is always ready");
     if (!*group && !strcmp(kind, "PersistentVolumeClaim")) {
-        const char *phase = text_at(o, "status.phase", "unknown");
+        const char *phase = kube_field_text(o, "status.phase", "unknown");
         return strcmp(phase, "Bound") ? result(arena, "InProgress", "PVC is not Bound. phase: %s", phase)
                                        : result(arena, "Current", "PVC is Bound");
     }
@@ -287,10 +247,10 @@ kube_status kube_status_compute(celm_arena *arena, const celm_value *o, int jobs
         return job(arena, o, jobs_until_complete);
     if (!strcmp(group, "apiextensions.k8s.io") && !strcmp(kind, "CustomResourceDefinition"))
         return custom_resource_definition(arena, o);
-    const celm_value *ready = condition(o, "Ready");
-    if (ready && !strcmp(text_at(ready, "status", ""), "True"))
+    const celm_value *ready = kube_condition(o, "Ready");
+    if (ready && !strcmp(kube_field_text(ready, "status", ""), "True"))
         return result(arena, "Current", "Resource is Ready");
-    if (ready && (!strcmp(text_at(ready, "status", ""), "False") || !strcmp(text_at(ready, "status", ""), "Unknown")))
-        return result(arena, "InProgress", "%s", text_at(ready, "message", ""));
+    if (ready && (!strcmp(kube_field_text(ready, "status", ""), "False") || !strcmp(kube_field_text(ready, "status", ""), "Unknown")))
+        return result(arena, "InProgress", "%s", kube_field_text(ready, "message", ""));
     return result(arena, "Current", "Resource is current");
 }

@@ -142,6 +142,10 @@ typedef struct celm_wait_options {
 } celm_wait_options;
 int celm_kube_wait_ready(celm_kube *kube, celm_arena *arena, const celm_kube_object_list *list,
                          const celm_wait_options *options, celm_error *err);
+/* --wait=legacy: helm 3's readiness rules (kube_ready.c), polled every two seconds; on timeout
+ * "context deadline exceeded", a failed Job (with `jobs`) "job is failed: ns/name". */
+int celm_kube_wait_legacy(celm_kube *kube, celm_arena *arena, const celm_kube_object_list *list,
+                          const celm_wait_options *options, celm_error *err);
 /* --cleanup-on-fail: deletes the objects the last apply created (background propagation);
  * failures joined by ", ". */
 int celm_kube_delete_created(celm_kube *kube, celm_arena *arena, const celm_kube_object_list *list, celm_error *err);
