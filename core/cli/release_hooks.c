@@ -1,5 +1,6 @@
 /* release_hooks.c: a release's hooks run for one event through the hook-executor plugin, the
  * release recorded whenever the executor asks, as helm records it between hooks. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,6 +23,13 @@ static int record_hooks(void *payload, const celm_value *hooks, celm_error *err)
     const release_hooks_run *run = payload;
     celm_map_set(run->arena, run->release, "hooks", 5, (celm_value *)hooks);
     return celm_release_store_write(&run->session->store, run->arena, run->release, run->labels, 0, err);
+}
+
+/* helm writes hook pods' logs through Go's log package: stderr. */
+static void write_output(void *payload, const char *text, size_t len)
+{
+    (void)payload;
+    fwrite(text, 1, len, stderr);
 }
 
 static celm_value *executor_options(const release_hooks_run *run)
@@ -51,6 +59,7 @@ int release_hooks_execute(const release_hooks_run *run, const char *event, celm_
         .options = executor_options(run),
         .record = record_hooks,
         .record_payload = (void *)run,
+        .output = write_output,
     };
     celm_value *hooks = NULL;
     status = ops->execute(executor.instance, run->arena, &request, &hooks, err);

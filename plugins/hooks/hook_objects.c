@@ -231,3 +231,57 @@ int hook_object_delete(const celm_host *host, celm_arena *arena, const hook_obje
         return CELM_OK;
     return status == CELM_OK && wait_seconds > 0 ? wait_gone(host, arena, object, wait_seconds, err) : status;
 }
+
+static const char *manifest_namespace(const celm_host *host, celm_arena *arena, const char *manifest,
+                                      const char *release_namespace)
+{
+    celm_value *body = NULL;
+    celm_error ignored = CELM_ERROR_INIT;
+    if (host->yaml_parse(arena, manifest, strlen(manifest), "hook", 0, &body, &ignored) != CELM_OK)
+        return release_namespace;
+    const char *given = text_of(member(body, "metadata"), "namespace");
+    return given && *given ? given : release_namespace;
+}
+
+int hook_pod_logs(const celm_host *host, celm_arena *arena, const char *manifest, const char *release_namespace,
+                  int job, const char *name, void (*output)(void *, const char *, size_t), void *payload,
+                  char *message, size_t message_size)
+{
+    const char *ns = manifest_namespace(host, arena, manifest, release_namespace);
+    size_t len = strlen(ns) + strlen(name) + 96;
+    char *path = host->arena_alloc(arena, len);
+    snprintf(path, len, "/api/v1/namespaces/%s/pods?%s%s", ns, job ? "labelSelector=job-name%3D" :
+             "fieldSelector=metadata.name%3D", name);
+    celm_kube_request request = {.size = sizeof request, .method = "GET", .path = path};
+    celm_kube_response response;
+    celm_value *list = NULL;
+    celm_error err = CELM_ERROR_INIT;
+    int status = host->kube_request(arena, &request, &response, &err);
+    if (status == CELM_OK)
+        status = host->json_parse(arena, response.body, response.body_len, "pods", &list, &err);
+    if (status != CELM_OK) {
+        snprintf(message, message_size, "%s", err.message);
+        return status;
+    }
+    const celm_value *items = member(list, "items");
+    for (size_t i = 0; items && items->kind == CELM_VALUE_LIST && i < items->as.list.count; i++) {
+        const char *pod = text_of(member(items->as.list.items[i], "metadata"), "name");
+        const celm_value *containers = member(member(items->as.list.items[i], "spec"), "containers");
+        for (size_t c = 0; pod && containers && containers->kind == CELM_VALUE_LIST && c < containers->as.list.count; c++) {
+            const char *container = text_of(containers->as.list.items[c], "name");
+            if (!container)
+                continue;
+            size_t log_len = strlen(ns) + strlen(pod) + strlen(container) + 64;
+            char *log_path = host->arena_alloc(arena, log_len);
+            snprintf(log_path, log_len, "/api/v1/namespaces/%s/pods/%s/log?container=%s", ns, pod, container);
+            celm_kube_request logs = {.size = sizeof logs, .method = "GET", .path = log_path, .accept = "*/*"};
+            if (host->kube_request(arena, &logs, &response, &err) != CELM_OK) {
+                snprintf(message, message_size, "failed to stream pod logs for pod: %s, container: %s", pod, container);
+                return CELM_EFAIL;
+            }
+            if (output)
+                output(payload, response.body, response.body_len);
+        }
+    }
+    return CELM_OK;
+}

@@ -33,4 +33,11 @@ int hook_object_wait(const celm_host *host, celm_arena *arena, const hook_object
 int hook_object_delete(const celm_host *host, celm_arena *arena, const hook_object *object, double wait_seconds,
                        celm_error *err);
 
+/* The logs of a hook's pods (a Job's, by label job-name, or the Pod itself) in the manifest's
+ * namespace (else the release's), each container's written to `output`. On a failure helm's
+ * text goes to `message` and a negative CELM_E* is returned. */
+int hook_pod_logs(const celm_host *host, celm_arena *arena, const char *manifest, const char *release_namespace,
+                  int job, const char *name, void (*output)(void *, const char *, size_t), void *payload,
+                  char *message, size_t message_size);
+
 #endif

@@ -126,16 +126,54 @@ static int delete_by_policy(hook_run *run, const celm_value *hook, const char *p
     return hook_object_delete(run->host, run->arena, &object, wait, err);
 }
 
+/* helm's log.Printf, which its slog handler prints as `level=INFO msg="..."`. */
+static void log_line(const hook_run *run, const char *text)
+{
+    const celm_hook_request *request = run->request;
+    if (!request->output)
+        return;
+    char line[1024] = "level=INFO msg=\"";
+    size_t used = strlen(line);
+    for (const char *c = text; *c && used + 4 < sizeof line; c++) {
+        if (*c == '"' || *c == '\\')
+            line[used++] = '\\';
+        line[used++] = *c;
+    }
+    line[used++] = '"';
+    line[used++] = '\n';
+    request->output(request->output_payload, line, used);
+}
+
+/* helm's outputLogsByPolicy: the logs of a Job's or Pod's containers when the hook asks for
+ * them under `policy`; a log helm cannot read ends it with one logged line. */
+static void output_logs(hook_run *run, const celm_value *hook, const char *policy)
+{
+    const char *kind = text_of(hook, "kind"), *name = text_of(hook, "name");
+    if (!list_holds(member(hook, "output_log_policies"), policy) || (strcmp(kind, "Job") && strcmp(kind, "Pod")))
+        return;
+    char message[512];
+    int status = hook_pod_logs(run->host, run->arena, text_of(hook, "manifest"), run->release_namespace,
+                               !strcmp(kind, "Job"), name, run->request->output, run->request->output_payload,
+                               message, sizeof message);
+    if (status != CELM_OK) {
+        char line[640];
+        snprintf(line, sizeof line, "error outputting logs for hook failure: %s", message);
+        log_line(run, line);
+    }
+}
+
 static int record(hook_run *run, celm_error *err)
 {
     const celm_hook_request *request = run->request;
     return request->record ? request->record(request->record_payload, run->hooks, err) : CELM_OK;
 }
 
-/* A hook failed: its own hook-failed deletion, then the earlier hooks' hook-succeeded ones. */
+/* A hook failed: its logs when asked, its own hook-failed deletion, then the earlier hooks'
+ * hook-succeeded ones. */
 static int fail_hook(hook_run *run, size_t n, int status, celm_error *err)
 {
     celm_error ignored = CELM_ERROR_INIT;
+    output_logs(run, hook_at(run, n), "hook-failed");
     if (delete_by_policy(run, hook_at(run, n), "hook-failed", &ignored) != CELM_OK)
         run->host->log(CELM_LOG_WARNING, "hooks", "error deleting the hook resource on hook failure: %s",
                        ignored.message);
@@ -211,8 +249,10 @@ static int hooks_execute(void *instance, celm_arena *arena, const celm_hook_requ
     int status = select_hooks(&run);
     for (size_t n = 0; status == CELM_OK && n < run.count; n++)
         status = run_one(&run, n, err);
-    for (size_t n = run.count; status == CELM_OK && n > 0; n--)
+    for (size_t n = run.count; status == CELM_OK && n > 0; n--) {
+        output_logs(&run, hook_at(&run, n - 1), "hook-succeeded");
         status = delete_by_policy(&run, hook_at(&run, n - 1), "hook-succeeded", err);
+    }
     return status;
 }
 

@@ -23,6 +23,10 @@ typedef struct celm_hook_request {
      * stores the release with those hooks. The list is borrowed for the call. */
     int (*record)(void *payload, const celm_value *hooks, celm_error *err);
     void *record_payload;
+    /* ABI 1.2: where the logs of hook pods go (helm.sh/hook-output-log-policy), as helm's hook
+     * output writer takes them; NULL drops them. */
+    void (*output)(void *payload, const char *text, size_t len);
+    void *output_payload;
 } celm_hook_request;
 
 typedef struct celm_hook_ops {
