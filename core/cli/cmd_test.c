@@ -65,10 +65,17 @@ static celm_value *joined(celm_arena *arena, const celm_value *first, const celm
     return all;
 }
 
+static int64_t weight_of(const celm_value *hook)
+{
+    const celm_value *weight = celm_map_cget(hook, "weight");
+    if (weight && weight->kind == CELM_VALUE_INT)
+        return weight->as.integer;
+    return weight && weight->kind == CELM_VALUE_FLOAT ? (int64_t)weight->as.real : 0;
+}
+
 static int runs_before(const celm_value *a, const celm_value *b)
 {
-    const celm_value *wa = celm_map_cget(a, "weight"), *wb = celm_map_cget(b, "weight");
-    int64_t x = wa && wa->kind == CELM_VALUE_INT ? wa->as.integer : 0, y = wb && wb->kind == CELM_VALUE_INT ? wb->as.integer : 0;
+    int64_t x = weight_of(a), y = weight_of(b);
     return x != y ? x < y : strcmp(celm_release_text(a, NULL, "name"), celm_release_text(b, NULL, "name")) < 0;
 }
 
@@ -120,8 +127,10 @@ static int print_logs(release_session *session, celm_arena *arena, const celm_va
             }
             printf("POD LOGS: %s (%s)\n%.*s\n", name, container, (int)response.body_len, response.body);
         }
+        if (failures)   /* helm stops at the first pod whose logs it could not read */
+            return celm_error_set(err, CELM_EFAIL, "%s", failures);
     }
-    return failures ? celm_error_set(err, CELM_EFAIL, "%s", failures) : CELM_OK;
+    return CELM_OK;
 }
 
 static int run_tests(const cli_invocation *invocation, release_session *session, const celm_stored_release *last)
@@ -146,6 +155,7 @@ static int run_tests(const cli_invocation *invocation, release_session *session,
     release_print_status(stdout, arena, release, &print);
     if (cli_flag_is_true(invocation, "logs")) {
         putchar('\n');
+        fflush(stdout);
         if (print_logs(session, arena, ran, &err) != CELM_OK)
             return failed ? cli_fail("%s\n%s", run_err.message, err.message) : cli_fail("%s", err.message);
     }

@@ -48,6 +48,7 @@ story() {   # story TOOL NAMESPACE DIR
     recorded "$tool" "$n" "$dir/4b-recorded"
     step "$tool" "$n" "$dir" 4c-test-excluded test r --filter '!name=r-test-ok'
     recorded "$tool" "$n" "$dir/4c-recorded"
+    step "$tool" "$n" "$dir" 4d-test-logs test r --logs
     step "$tool" "$n" "$dir" 5-slow-upgrade upgrade r "$chart" --set delay=5s --timeout 1s
     recorded "$tool" "$n" "$dir/5-recorded"
     step "$tool" "$n" "$dir" 6-no-hooks upgrade r "$chart" --set generation=6,testFails=true --no-hooks
