@@ -66,6 +66,8 @@ static size_t line_width(const char *cell)
 static size_t prefix_bytes(const char *text, size_t len, size_t width)
 {
     size_t used = 0, at = 0;
+    if (width == 0)
+        return 0;
     while (at < len) {
         size_t next = at + 1;
         while (next < len && ((unsigned char)text[next] & 0xC0) == 0x80)

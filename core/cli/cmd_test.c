@@ -85,10 +85,13 @@ static const celm_value **test_hooks(celm_arena *arena, const celm_value *hooks,
     const celm_value **sorted = celm_arena_alloc(arena, (hooks->as.list.count + 1) * sizeof *sorted);
     *count = 0;
     for (size_t i = 0; i < hooks->as.list.count; i++) {
+        if (hooks->as.list.items[i]->kind != CELM_VALUE_MAP)
+            continue;
         const celm_value *events = celm_map_cget(hooks->as.list.items[i], "events");
         int test = 0;
-        for (size_t e = 0; events && e < events->as.list.count; e++)
-            test |= !strcmp(events->as.list.items[e]->as.string.data, "test");
+        for (size_t e = 0; events && events->kind == CELM_VALUE_LIST && e < events->as.list.count; e++)
+            test |= events->as.list.items[e]->kind == CELM_VALUE_STRING &&
+                    !strcmp(events->as.list.items[e]->as.string.data, "test");
         if (!test)
             continue;
         size_t at = (*count)++;
@@ -113,9 +116,12 @@ static int print_logs(release_session *session, celm_arena *arena, const celm_va
         celm_error one = CELM_ERROR_INIT;
         if (celm_kube_get_json(session->kube, arena, path, &pod, &one) != CELM_OK)
             return celm_error_set(err, CELM_EFAIL, "unable to get pod %s: %s", name, one.message);
-        const celm_value *containers = celm_map_cget(celm_map_cget(pod, "spec"), "containers");
-        for (size_t c = 0; containers && c < containers->as.list.count; c++) {
+        const celm_value *spec = pod && pod->kind == CELM_VALUE_MAP ? celm_map_cget(pod, "spec") : NULL;
+        const celm_value *containers = spec && spec->kind == CELM_VALUE_MAP ? celm_map_cget(spec, "containers") : NULL;
+        for (size_t c = 0; containers && containers->kind == CELM_VALUE_LIST && c < containers->as.list.count; c++) {
             const char *container = celm_release_text(containers->as.list.items[c], NULL, "name");
+            if (!container)
+                continue;
             celm_kube_request request = {.size = sizeof request, .method = "GET", .accept = "*/*",
                                          .path = celm_arena_printf(arena, "%s/log?container=%s", path, container)};
             celm_kube_response response;

@@ -77,7 +77,7 @@ static void note_created(kube_object *object, const celm_kube_response *response
 }
 
 /* Nothing of the release exists yet: each kind's objects created at once, kinds in order. */
-static int create_batch(apply_run *run, kube_object *objects, size_t count, const char **failures)
+static int create_batch(apply_run *run, kube_object *objects, size_t count, const char **failures, celm_error *err)
 {
     celm_arena *arena = run->arena;
     celm_kube_request *requests = celm_arena_alloc(arena, (count + 1) * sizeof *requests);
@@ -85,9 +85,9 @@ static int create_batch(apply_run *run, kube_object *objects, size_t count, cons
     int *statuses = celm_arena_alloc(arena, (count + 1) * sizeof *statuses);
     celm_error *errors = celm_arena_alloc(arena, (count + 1) * sizeof *errors);
     if (!requests || !responses || !statuses || !errors)
-        return CELM_ENOMEM;
+        return celm_error_set(err, CELM_ENOMEM, "out of memory creating resources");
     for (size_t i = 0; i < count; i++) {
-        int status = creation(run, &objects[i], &requests[i], &errors[i]);
+        int status = creation(run, &objects[i], &requests[i], err);
         if (status != CELM_OK)
             return status;
     }
@@ -110,8 +110,9 @@ static int create_all(apply_run *run, const celm_kube_object_list *list, celm_er
         size_t end = start + 1;
         while (end < list->count && !strcmp(list->objects[end].kind, list->objects[start].kind))
             end++;
-        if (create_batch(run, list->objects + start, end - start, &failures) != CELM_OK)
-            return celm_error_set(err, CELM_ENOMEM, "out of memory creating resources");
+        int status = create_batch(run, list->objects + start, end - start, &failures, err);
+        if (status != CELM_OK)
+            return status;
         start = end;
     }
     return failures ? celm_error_set(err, CELM_EFAIL, "%s", failures) : CELM_OK;

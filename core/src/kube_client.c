@@ -174,8 +174,15 @@ static int connect_handle(celm_kube *kube, celm_error *err)
         return celm_error_set(err, CELM_EUNSUPPORTED, "cannot load libcurl: %s", why);
     kube->share = kube->curl->curl_share_init();
     kube->easy = kube->curl->curl_easy_init();
-    if (!kube->easy || !kube->share)
+    if (!kube->easy || !kube->share) {
+        if (kube->easy)
+            kube->curl->curl_easy_cleanup(kube->easy);
+        if (kube->share)
+            kube->curl->curl_share_cleanup(kube->share);
+        kube->easy = NULL;
+        kube->share = NULL;
         return celm_error_set(err, CELM_ENOMEM, "cannot start a libcurl handle");
+    }
     kube->curl->curl_share_setopt(kube->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT);
     kube->curl->curl_share_setopt(kube->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
     kube->curl->curl_share_setopt(kube->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
@@ -372,8 +379,19 @@ int celm_kube_send(celm_kube *kube, celm_arena *arena, const celm_kube_request *
 /* Requests in flight at once in a batch: HTTP/2 streams over the shared connection. */
 #define BATCH_STREAMS 64
 
-static int run_batch(celm_kube *kube, celm_arena *arena, CURLM *multi, transfer *transfers, size_t count,
-                     celm_kube_response *responses, int *statuses, celm_error *errors)
+/* Ends transfer `i` with libcurl's result (its lists and buffer released either way). */
+static void finish_one(celm_kube *kube, celm_arena *arena, CURLM *multi, transfer *transfers, size_t i, CURLcode code,
+                       celm_kube_response *responses, int *statuses, celm_error *errors)
+{
+    kube->curl->curl_multi_remove_handle(multi, transfers[i].easy);
+    statuses[i] = transfer_finish(kube, arena, &transfers[i], code, &responses[i], &errors[i]);
+}
+
+/* Runs every transfer, at most BATCH_STREAMS at a time; each ends with its own status. When
+ * libcurl itself fails, the transfers under way end with a transport error and the ones not
+ * started yet with `why`. */
+static void run_batch(celm_kube *kube, celm_arena *arena, CURLM *multi, transfer *transfers, size_t count,
+                      celm_kube_response *responses, int *statuses, celm_error *errors)
 {
     const celm_libcurl *curl = kube->curl;
     size_t started = 0, finished = 0;
@@ -383,27 +401,34 @@ static int run_batch(celm_kube *kube, celm_arena *arena, CURLM *multi, transfer 
             transfer *t = &transfers[started++];
             transfer_start(kube, arena, t);
             curl->curl_easy_setopt(t->easy, CURLOPT_PRIVATE, t);
-            curl->curl_multi_add_handle(multi, t->easy);
+            if (curl->curl_multi_add_handle(multi, t->easy) != CURLM_OK) {
+                finish_one(kube, arena, multi, transfers, started - 1, CURLE_FAILED_INIT, responses, statuses, errors);
+                finished++;
+            }
         }
-        if (curl->curl_multi_perform(multi, &running) != CURLM_OK)
-            return CELM_EIO;
+        int broken = curl->curl_multi_perform(multi, &running) != CURLM_OK;
         CURLMsg *message;
         int queued;
-        while ((message = curl->curl_multi_info_read(multi, &queued))) {
+        while (!broken && (message = curl->curl_multi_info_read(multi, &queued))) {
             if (message->msg != CURLMSG_DONE)
                 continue;
             transfer *t = NULL;
             curl->curl_easy_getinfo(message->easy_handle, CURLINFO_PRIVATE, &t);
-            CURLcode code = message->data.result;
-            curl->curl_multi_remove_handle(multi, t->easy);
-            size_t i = (size_t)(t - transfers);
-            statuses[i] = transfer_finish(kube, arena, t, code, &responses[i], &errors[i]);
+            finish_one(kube, arena, multi, transfers, (size_t)(t - transfers), message->data.result, responses,
+                       statuses, errors);
             finished++;
         }
-        if (finished < count && curl->curl_multi_poll(multi, NULL, 0, 1000, NULL) != CURLM_OK)
-            return CELM_EIO;
+        if (!broken && finished < count)
+            broken = curl->curl_multi_poll(multi, NULL, 0, 1000, NULL) != CURLM_OK;
+        if (broken) {
+            for (size_t i = 0; i < count; i++)
+                if (i < started && statuses[i] == CELM_EUNSUPPORTED)
+                    finish_one(kube, arena, multi, transfers, i, CURLE_RECV_ERROR, responses, statuses, errors);
+                else if (i >= started)
+                    statuses[i] = celm_error_set(&errors[i], CELM_EIO, "libcurl failed to run the transfers");
+            return;
+        }
     }
-    return CELM_OK;
 }
 
 int celm_kube_send_batch(celm_kube *kube, celm_arena *arena, const celm_kube_request *requests, size_t count,
@@ -415,25 +440,25 @@ int celm_kube_send_batch(celm_kube *kube, celm_arena *arena, const celm_kube_req
     CURLM *multi = transfers ? kube->curl->curl_multi_init() : NULL;
     if (status == CELM_OK && !multi)
         status = celm_error_set(&setup, CELM_ENOMEM, "cannot start libcurl transfers");
+    size_t prepared = 0;
     for (size_t i = 0; status == CELM_OK && i < count; i++) {
         transfers[i] = (transfer){.easy = kube->curl->curl_easy_init(), .request = &requests[i]};
         if (!transfers[i].easy) {
-            count = i;
             status = celm_error_set(&setup, CELM_ENOMEM, "cannot start a libcurl handle");
             break;
         }
+        prepared++;
         configure_transport(kube, transfers[i].easy);
         kube->curl->curl_easy_setopt(transfers[i].easy, CURLOPT_PIPEWAIT, 1L);
     }
     if (status == CELM_OK) {
+        for (size_t i = 0; i < count; i++)
+            statuses[i] = CELM_EUNSUPPORTED;    /* not finished yet */
         kube->curl->curl_multi_setopt(multi, CURLMOPT_PIPELINING, (long)CURLPIPE_MULTIPLEX);
-        if (run_batch(kube, arena, multi, transfers, count, responses, statuses, errors) != CELM_OK)
-            status = celm_error_set(&setup, CELM_EIO, "libcurl failed to run the transfers");
+        run_batch(kube, arena, multi, transfers, count, responses, statuses, errors);
     }
-    for (size_t i = 0; transfers && i < count; i++) {
-        kube->curl->curl_multi_remove_handle(multi, transfers[i].easy);
+    for (size_t i = 0; transfers && i < prepared; i++)
         kube->curl->curl_easy_cleanup(transfers[i].easy);
-    }
     if (multi)
         kube->curl->curl_multi_cleanup(multi);
     if (status != CELM_OK)

@@ -108,8 +108,14 @@ static int deployment_ready(ready_check *check, const kube_object *object, const
     long long replicas = kube_field_int(o, "spec.replicas", 1);
     long long unavailable = 0;
     if (!strcmp(kube_field_text(o, "spec.strategy.type", "RollingUpdate"), "RollingUpdate") && replicas > 0) {
+        /* deploymentutil.MaxUnavailable with ResolveFenceposts: surge rounds up, unavailable down,
+         * and both at 0 means one may be unavailable */
+        long long surge = scaled(kube_field(o, "spec.strategy.rollingUpdate.maxSurge"), replicas, 1,
+                                 (long long)ceil((double)replicas * 0.25));
         unavailable = scaled(kube_field(o, "spec.strategy.rollingUpdate.maxUnavailable"), replicas, 0,
                              (long long)floor((double)replicas * 0.25));
+        if (surge == 0 && unavailable == 0)
+            unavailable = 1;
         unavailable = unavailable > replicas ? replicas : unavailable;
     }
     *ready = generation_observed(rs) && generation_observed(o) &&
@@ -252,7 +258,12 @@ int celm_kube_wait_legacy(celm_kube *kube, celm_arena *arena, const celm_kube_ob
     const char *shown = NULL;
     for (;;) {
         const char *waiting;
+        check.arena = celm_arena_create();      /* this poll's answers only */
+        if (!check.arena)
+            return celm_error_set(err, CELM_ENOMEM, "out of memory waiting for resources");
         int status = first_not_ready(&check, list, &waiting, err);
+        waiting = waiting ? celm_arena_printf(arena, "%s", waiting) : NULL;
+        celm_arena_destroy(check.arena);
         if (status != CELM_OK)
             return status;
         if (options->progress && (waiting ? !shown || strcmp(shown, waiting) : shown != NULL))

@@ -78,18 +78,23 @@ static int paused(const kube_object *object)
     return !strcmp(object->kind, "Deployment") && value && value->kind == CELM_VALUE_BOOL && value->as.boolean;
 }
 
-/* One poll of every object not Current yet, all requests at once. */
+/* One poll of every object not Current yet, all requests at once; the answers live in a scratch
+ * arena of the round, so a long wait does not grow memory with every poll. */
 static int poll_states(wait_round *round)
 {
     size_t count = round->list->count, sending = 0;
-    celm_arena *arena = round->arena;
+    celm_arena *arena = celm_arena_create();
+    if (!arena)
+        return CELM_ENOMEM;
     celm_kube_request *requests = celm_arena_alloc(arena, (count + 1) * sizeof *requests);
     celm_kube_response *responses = celm_arena_alloc(arena, (count + 1) * sizeof *responses);
     int *statuses = celm_arena_alloc(arena, (count + 1) * sizeof *statuses);
     celm_error *errors = celm_arena_alloc(arena, (count + 1) * sizeof *errors);
     size_t *which = celm_arena_alloc(arena, (count + 1) * sizeof *which);
-    if (!requests || !responses || !statuses || !errors || !which)
+    if (!requests || !responses || !statuses || !errors || !which) {
+        celm_arena_destroy(arena);
         return CELM_ENOMEM;
+    }
     for (size_t i = 0; i < count; i++) {
         const kube_object *object = &round->list->objects[i];
         if (!round->waited[i] || !strcmp(round->states[i].status, "Current"))
@@ -105,8 +110,9 @@ static int poll_states(wait_round *round)
             round->states[which[n]] = (kube_status){"NotFound", "Resource not found"};
         else if (statuses[n] == CELM_OK &&
                  celm_json_parse(arena, responses[n].body, responses[n].body_len, "object", &live, &errors[n]) == CELM_OK)
-            round->states[which[n]] = kube_status_compute(arena, live, round->options->jobs);
+            round->states[which[n]] = kube_status_compute(round->arena, live, round->options->jobs);
     }
+    celm_arena_destroy(arena);
     return CELM_OK;
 }
 
