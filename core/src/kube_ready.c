@@ -12,6 +12,7 @@ typedef struct ready_check {
     celm_arena *arena;
     int jobs;
     int *errors;            /* consecutive retryable errors per object */
+    long refused;           /* HTTP status of the last answer that was an error, -1 for none */
 } ready_check;
 
 #define RETRIES 30
@@ -40,7 +41,14 @@ static long long scaled(const celm_value *value, long long total, int round_up, 
 
 static int get(ready_check *check, const char *path, celm_value **out, celm_error *err)
 {
-    return celm_kube_get_json(check->kube, check->arena, path, out, err);
+    celm_kube_request request = {.size = sizeof request, .method = "GET", .path = path};
+    celm_kube_response response;
+    int status = celm_kube_send(check->kube, check->arena, &request, &response, err);
+    if (status != CELM_OK) {
+        check->refused = response.status;
+        return status;
+    }
+    return celm_json_parse(check->arena, response.body, response.body_len, path, out, err);
 }
 
 /* The pods matching a selector's matchLabels, all Ready. */
@@ -217,11 +225,12 @@ static double seconds_now(void)
     return (double)now.tv_sec + (double)now.tv_nsec / 1e9;
 }
 
-/* helm's isRetryableError: answers the server refused (4xx) end the wait; anything else, a failed
- * Job included, is retried up to 30 times in a row. */
-static int retryable(int status)
+/* helm's isRetryableError: an error answer from the server is retried only for no status, 429 and
+ * 5xx but 501; anything else (a failed Job, a lost connection) is retried up to 30 times in a row. */
+static int retryable(const ready_check *check)
 {
-    return status != CELM_ENOTFOUND && status != CELM_ECONFLICT && status != CELM_EEXISTS && status != CELM_EINVAL;
+    long code = check->refused;
+    return code < 0 || code == 0 || code == 429 || (code >= 500 && code != 501);
 }
 
 /* The first object not ready yet ("Kind/ns/name: not ready"), NULL when all are. */
@@ -230,8 +239,9 @@ static int first_not_ready(ready_check *check, const celm_kube_object_list *list
     *waiting = NULL;
     for (size_t i = 0; i < list->count; i++) {
         int ready;
+        check->refused = -1;
         int status = is_ready(check, &list->objects[i], &ready, err);
-        if (status != CELM_OK && retryable(status) && ++check->errors[i] <= RETRIES)
+        if (status != CELM_OK && retryable(check) && ++check->errors[i] <= RETRIES)
             status = CELM_OK, ready = 0;
         else if (status == CELM_OK)
             check->errors[i] = 0;
@@ -250,7 +260,7 @@ static int first_not_ready(ready_check *check, const celm_kube_object_list *list
 int celm_kube_wait_legacy(celm_kube *kube, celm_arena *arena, const celm_kube_object_list *list,
                           const celm_wait_options *options, celm_error *err)
 {
-    ready_check check = {kube, arena, options->jobs, celm_arena_alloc(arena, (list->count + 1) * sizeof(int))};
+    ready_check check = {kube, arena, options->jobs, celm_arena_alloc(arena, (list->count + 1) * sizeof(int)), -1};
     if (!check.errors)
         return celm_error_set(err, CELM_ENOMEM, "out of memory waiting for resources");
     memset(check.errors, 0, (list->count + 1) * sizeof(int));
