@@ -165,30 +165,29 @@ static double seconds_now(void)
     return (double)now.tv_sec + (double)now.tv_nsec / 1e9;
 }
 
-int hook_object_wait(const celm_host *host, celm_arena *arena, const hook_object *object, double timeout_seconds,
-                     celm_error *err)
+int hook_object_wait(const celm_host *host, const hook_object *object, double timeout_seconds, celm_error *err)
 {
     if (strcmp(object->kind, "Job") != 0 && strcmp(object->kind, "Pod") != 0)
         return CELM_OK;
     double deadline = seconds_now() + (timeout_seconds > 0 ? timeout_seconds : 30);
     const char *status_text = "InProgress", *message = "";
     for (;;) {
+        celm_arena *poll = host->arena_create();    /* this poll's answer only */
+        if (!poll)
+            return host->error_set(err, CELM_ENOMEM, "out of memory watching a hook");
         celm_kube_request request = {.size = sizeof request, .method = "GET", .path = object->path};
         celm_kube_response response;
         celm_value *live = NULL;
-        int status = host->kube_request(arena, &request, &response, err);
+        int status = host->kube_request(poll, &request, &response, err);
         if (status == CELM_OK)
-            status = host->json_parse(arena, response.body, response.body_len, object->path, &live, err);
-        if (status == CELM_OK) {
-            hook_state state = read_state(host, arena, object, live, &message);
-            if (state == HOOK_DONE)
-                return CELM_OK;
-            if (state == HOOK_FAILED)
-                return host->error_set(err, CELM_EFAIL, "resource %s/%s/%s not ready. status: Failed, message: %s",
-                                       object->kind, object->namespace_name, object->name, message);
-        } else if (status != CELM_ENOTFOUND) {
-            return status;
-        }
+            status = host->json_parse(poll, response.body, response.body_len, object->path, &live, err);
+        hook_state state = status == CELM_OK ? read_state(host, poll, object, live, &message) : HOOK_IN_PROGRESS;
+        if (state == HOOK_FAILED)
+            status = host->error_set(err, CELM_EFAIL, "resource %s/%s/%s not ready. status: Failed, message: %s",
+                                     object->kind, object->namespace_name, object->name, message);
+        host->arena_destroy(poll);      /* in-progress messages are static text */
+        if (state == HOOK_DONE || state == HOOK_FAILED || (status != CELM_OK && status != CELM_ENOTFOUND))
+            return state == HOOK_DONE ? CELM_OK : status;
         if (seconds_now() >= deadline)
             return host->error_set(err, CELM_EFAIL, "resource %s/%s/%s not ready. status: %s, message: %s\n"
                                    "context deadline exceeded", object->kind, object->namespace_name, object->name,

@@ -26,8 +26,7 @@ int hook_object_create(const celm_host *host, celm_arena *arena, const hook_obje
                        celm_error *err);
 /* Waits up to `timeout_seconds` until a Job completes or a Pod succeeds (other kinds are done at
  * once), with helm's "resource Kind/ns/name not ready. status: ..., message: ..." errors. */
-int hook_object_wait(const celm_host *host, celm_arena *arena, const hook_object *object, double timeout_seconds,
-                     celm_error *err);
+int hook_object_wait(const celm_host *host, const hook_object *object, double timeout_seconds, celm_error *err);
 /* Deletes it with background propagation; an object already gone is fine. With `wait_seconds`
  * above 0 it then waits until the object is gone (helm's watcher strategy). */
 int hook_object_delete(const celm_host *host, celm_arena *arena, const hook_object *object, double wait_seconds,

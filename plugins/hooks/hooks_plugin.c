@@ -211,7 +211,7 @@ static int run_one(hook_run *run, size_t n, celm_error *err)
         return host->error_set(err, status, "warning: Hook %s %s failed: %s", run->request->event,
                                text_of(hook, "path"), err->message);
     }
-    status = hook_object_wait(host, run->arena, &object, run->timeout_seconds, err);
+    status = hook_object_wait(host, &object, run->timeout_seconds, err);
     set_last_run(run, hook, started_at, host->time_now(run->arena), status == CELM_OK ? "Succeeded" : "Failed");
     return status == CELM_OK ? CELM_OK : fail_hook(run, n, status, err);
 }
