@@ -77,7 +77,9 @@ int release_install_crds(const chart_run *chart, release_session *session, cli_d
     for (size_t i = 0; i < files.count; i++)
         if (create_file(session, chart->arena, files.paths[i], &files.texts[i], &apply, &all, &err) != CELM_OK)
             return cli_fail("%s%s", failed, err.message);
-    if (celm_kube_wait_established(session->kube, chart->arena, &all, ESTABLISH_SECONDS, &err) != CELM_OK)
+    celm_wait_options established = {.timeout_seconds = ESTABLISH_SECONDS};
+    if (celm_kube_wait_ready(session->kube, chart->arena, &all, &established, &err) != CELM_OK)
         return cli_fail("%s%s", failed, err.message);
+    celm_kube_forget_discovery(session->kube);     /* the new kinds map from here on */
     return 0;
 }

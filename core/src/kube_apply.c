@@ -80,25 +80,23 @@ static void note_created(kube_object *object, const celm_kube_response *response
 static int create_batch(apply_run *run, kube_object *objects, size_t count, const char **failures, celm_error *err)
 {
     celm_arena *arena = run->arena;
-    celm_kube_request *requests = celm_arena_alloc(arena, (count + 1) * sizeof *requests);
-    celm_kube_response *responses = celm_arena_alloc(arena, (count + 1) * sizeof *responses);
-    int *statuses = celm_arena_alloc(arena, (count + 1) * sizeof *statuses);
-    celm_error *errors = celm_arena_alloc(arena, (count + 1) * sizeof *errors);
-    if (!requests || !responses || !statuses || !errors)
+    kube_batch batch;
+    if (kube_batch_init(arena, count, &batch) != CELM_OK)
         return celm_error_set(err, CELM_ENOMEM, "out of memory creating resources");
     for (size_t i = 0; i < count; i++) {
-        int status = creation(run, &objects[i], &requests[i], err);
+        int status = creation(run, &objects[i], kube_batch_add(&batch, i), err);
         if (status != CELM_OK)
             return status;
     }
-    celm_kube_send_batch(run->kube, arena, requests, count, responses, statuses, errors);
+    kube_batch_send(run->kube, arena, &batch);
     for (size_t i = 0; i < count; i++) {
-        if (statuses[i] == CELM_OK) {
-            note_created(&objects[i], &responses[i], run->options->client_side);
+        if (batch.statuses[i] == CELM_OK) {
+            note_created(&objects[i], &batch.responses[i], run->options->client_side);
             continue;
         }
-        creation_error(run, &objects[i], statuses[i], &errors[i]);
-        *failures = *failures ? celm_arena_printf(arena, "%s\n%s", *failures, errors[i].message) : errors[i].message;
+        creation_error(run, &objects[i], batch.statuses[i], &batch.errors[i]);
+        *failures = *failures ? celm_arena_printf(arena, "%s\n%s", *failures, batch.errors[i].message)
+                              : batch.errors[i].message;
     }
     return CELM_OK;
 }
@@ -249,29 +247,24 @@ static void update_error(apply_run *run, const kube_object *object, int status, 
 static int update_batch(apply_run *run, kube_object *objects, size_t count, const char **failures)
 {
     celm_arena *arena = run->arena;
-    celm_kube_request *requests = celm_arena_alloc(arena, (count + 1) * sizeof *requests);
-    celm_kube_response *responses = celm_arena_alloc(arena, (count + 1) * sizeof *responses);
-    int *statuses = celm_arena_alloc(arena, (count + 1) * sizeof *statuses);
-    celm_error *errors = celm_arena_alloc(arena, (count + 1) * sizeof *errors);
-    size_t *sent = celm_arena_alloc(arena, (count + 1) * sizeof *sent);
+    kube_batch batch;
     const char **messages = celm_arena_alloc(arena, (count + 1) * sizeof *messages);
-    if (!requests || !responses || !statuses || !errors || !sent || !messages)
+    if (kube_batch_init(arena, count, &batch) != CELM_OK || !messages)
         return CELM_ENOMEM;
-    size_t sending = 0;
     for (size_t i = 0; i < count; i++) {
         int skip;
         celm_error prepared = CELM_ERROR_INIT;
         messages[i] = NULL;
-        if (update_request(run, &objects[i], &requests[sending], &skip, &prepared) != CELM_OK)
+        if (update_request(run, &objects[i], &batch.requests[batch.count], &skip, &prepared) != CELM_OK)
             messages[i] = celm_arena_printf(arena, "%s", prepared.message);
         else if (!skip)
-            sent[sending++] = i;
+            kube_batch_add(&batch, i);
     }
-    celm_kube_send_batch(run->kube, arena, requests, sending, responses, statuses, errors);
-    for (size_t n = 0; n < sending; n++)
-        if (statuses[n] != CELM_OK) {
-            update_error(run, &objects[sent[n]], statuses[n], &errors[n]);
-            messages[sent[n]] = errors[n].message;
+    kube_batch_send(run->kube, arena, &batch);
+    for (size_t n = 0; n < batch.count; n++)
+        if (batch.statuses[n] != CELM_OK) {
+            update_error(run, &objects[batch.index[n]], batch.statuses[n], &batch.errors[n]);
+            messages[batch.index[n]] = batch.errors[n].message;
         }
     for (size_t i = 0; i < count; i++)
         if (messages[i])

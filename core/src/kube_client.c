@@ -469,6 +469,29 @@ int celm_kube_send_batch(celm_kube *kube, celm_arena *arena, const celm_kube_req
     return status;
 }
 
+int kube_batch_init(celm_arena *arena, size_t capacity, kube_batch *out)
+{
+    *out = (kube_batch){
+        .requests = celm_arena_alloc(arena, (capacity + 1) * sizeof *out->requests),
+        .responses = celm_arena_alloc(arena, (capacity + 1) * sizeof *out->responses),
+        .statuses = celm_arena_alloc(arena, (capacity + 1) * sizeof *out->statuses),
+        .errors = celm_arena_alloc(arena, (capacity + 1) * sizeof *out->errors),
+        .index = celm_arena_alloc(arena, (capacity + 1) * sizeof *out->index),
+    };
+    return out->requests && out->responses && out->statuses && out->errors && out->index ? CELM_OK : CELM_ENOMEM;
+}
+
+celm_kube_request *kube_batch_add(kube_batch *batch, size_t index)
+{
+    batch->index[batch->count] = index;
+    return &batch->requests[batch->count++];
+}
+
+void kube_batch_send(celm_kube *kube, celm_arena *arena, kube_batch *batch)
+{
+    celm_kube_send_batch(kube, arena, batch->requests, batch->count, batch->responses, batch->statuses, batch->errors);
+}
+
 int celm_kube_get_json(celm_kube *kube, celm_arena *arena, const char *path, celm_value **out, celm_error *err)
 {
     celm_kube_request request = {.size = sizeof request, .method = "GET", .path = path};

@@ -36,21 +36,18 @@ int kube_delete_one(celm_kube *kube, celm_arena *arena, const kube_object *objec
 static void delete_batch(celm_kube *kube, celm_arena *arena, kube_object *const *objects, size_t count,
                          const char *propagation, const char *separator, const char **failures)
 {
-    celm_kube_request *requests = celm_arena_alloc(arena, (count + 1) * sizeof *requests);
-    celm_kube_response *responses = celm_arena_alloc(arena, (count + 1) * sizeof *responses);
-    int *statuses = celm_arena_alloc(arena, (count + 1) * sizeof *statuses);
-    celm_error *errors = celm_arena_alloc(arena, (count + 1) * sizeof *errors);
-    if (!requests || !responses || !statuses || !errors) {
+    kube_batch batch;
+    if (kube_batch_init(arena, count, &batch) != CELM_OK) {
         *failures = "out of memory deleting resources";
         return;
     }
     for (size_t i = 0; i < count; i++)
-        requests[i] = delete_request(arena, objects[i], propagation);
-    celm_kube_send_batch(kube, arena, requests, count, responses, statuses, errors);
+        *kube_batch_add(&batch, i) = delete_request(arena, objects[i], propagation);
+    kube_batch_send(kube, arena, &batch);
     for (size_t i = 0; i < count; i++)
-        if (statuses[i] != CELM_OK && statuses[i] != CELM_ENOTFOUND)
-            *failures = *failures ? celm_arena_printf(arena, "%s%s%s", *failures, separator, errors[i].message)
-                                  : errors[i].message;
+        if (batch.statuses[i] != CELM_OK && batch.statuses[i] != CELM_ENOTFOUND)
+            *failures = *failures ? celm_arena_printf(arena, "%s%s%s", *failures, separator, batch.errors[i].message)
+                                  : batch.errors[i].message;
 }
 
 int kube_delete_by_kind(celm_kube *kube, celm_arena *arena, kube_object *const *objects, size_t count,

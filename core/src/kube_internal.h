@@ -63,6 +63,27 @@ int kube_delete_one(celm_kube *kube, celm_arena *arena, const kube_object *objec
 int kube_delete_by_kind(celm_kube *kube, celm_arena *arena, kube_object *const *objects, size_t count,
                         const char *propagation, const char *separator, celm_error *err);
 
+/* Waiting (kube_wait.c): a monotonic clock in seconds, and the progress callback called only when
+ * what is being waited for changes (`shown` keeps the last line; NULL once all is ready). */
+double kube_seconds_now(void);
+void kube_wait_report(const celm_wait_options *options, const char **shown, const char *waiting);
+
+/* Requests sent together with celm_kube_send_batch, and what came back; `index` says which of the
+ * caller's objects each request is for (kube_client.c). */
+typedef struct kube_batch {
+    celm_kube_request *requests;
+    celm_kube_response *responses;
+    int *statuses;
+    celm_error *errors;
+    size_t *index;
+    size_t count;                   /* requests added so far */
+} kube_batch;
+/* Room for `capacity` requests in `arena`; CELM_ENOMEM when there is none. */
+int kube_batch_init(celm_arena *arena, size_t capacity, kube_batch *out);
+/* Adds the request for the caller's object `index`; the slot to fill is returned. */
+celm_kube_request *kube_batch_add(kube_batch *batch, size_t index);
+void kube_batch_send(celm_kube *kube, celm_arena *arena, kube_batch *batch);
+
 /* Fields of server objects by dotted path ("status.readyReplicas"; no escaping, so keys with
  * dots need celm_map_cget); numbers may be ints or floats (kube_fields.c). */
 const celm_value *kube_field(const celm_value *object, const char *dotted);

@@ -150,27 +150,25 @@ static int check_ownership(celm_arena *arena, const kube_object *object, const c
 static int read_live(celm_kube *kube, celm_arena *arena, const celm_kube_object_list *list, celm_error *err)
 {
     size_t count = list->count;
-    celm_kube_request *requests = celm_arena_alloc(arena, (count + 1) * sizeof *requests);
-    celm_kube_response *responses = celm_arena_alloc(arena, (count + 1) * sizeof *responses);
-    int *statuses = celm_arena_alloc(arena, (count + 1) * sizeof *statuses);
-    celm_error *errors = celm_arena_alloc(arena, (count + 1) * sizeof *errors);
-    if (!requests || !responses || !statuses || !errors)
+    kube_batch batch;
+    if (kube_batch_init(arena, count, &batch) != CELM_OK)
         return celm_error_set(err, CELM_ENOMEM, "out of memory reading resources");
     for (size_t i = 0; i < count; i++)
-        requests[i] = (celm_kube_request){.size = sizeof *requests, .method = "GET",
-                                          .path = object_path(arena, &list->objects[i])};
-    celm_kube_send_batch(kube, arena, requests, count, responses, statuses, errors);
+        *kube_batch_add(&batch, i) = (celm_kube_request){.size = sizeof(celm_kube_request), .method = "GET",
+                                                         .path = object_path(arena, &list->objects[i])};
+    kube_batch_send(kube, arena, &batch);
     for (size_t i = 0; i < count; i++) {
         kube_object *object = &list->objects[i];
         object->live = NULL;
         object->created = 0;
-        int status = statuses[i];
+        int status = batch.statuses[i];
         if (status == CELM_OK)
-            status = celm_json_parse(arena, responses[i].body, responses[i].body_len, requests[i].path, &object->live,
-                                     &errors[i]);
+            status = celm_json_parse(arena, batch.responses[i].body, batch.responses[i].body_len, batch.requests[i].path,
+                                     &object->live, &batch.errors[i]);
         if (status != CELM_OK && status != CELM_ENOTFOUND)
             return celm_error_set(err, status, "could not get information about the resource %s \"%s\" in namespace "
-                                  "\"%s\": %s", object->kind, object->name, object->namespace_name, errors[i].message);
+                                  "\"%s\": %s", object->kind, object->name, object->namespace_name,
+                                  batch.errors[i].message);
     }
     return CELM_OK;
 }

@@ -31,12 +31,6 @@ static const celm_value *member(const celm_value *map, const char *key, celm_val
     return value && value->kind == kind ? value : NULL;
 }
 
-static const char *text_of(const celm_value *map, const char *key)
-{
-    const celm_value *value = member(map, key, CELM_VALUE_STRING);
-    return value ? value->as.string.data : NULL;
-}
-
 static int fetch_json(celm_kube *kube, kube_openapi *openapi, const char *path, celm_value **out, celm_error *err)
 {
     return celm_kube_get_json(kube, openapi->arena, path, out, err);
@@ -75,7 +69,7 @@ static int load_document(celm_kube *kube, kube_openapi *openapi, const char *gro
         }
     const char *key = celm_arena_printf(openapi->arena, "%s%s", strchr(group_version, '/') ? "apis/" : "api/",
                                         group_version);
-    const char *url = text_of(member(openapi->paths, key, CELM_VALUE_MAP), "serverRelativeURL");
+    const char *url = kube_field_text(member(openapi->paths, key, CELM_VALUE_MAP), "serverRelativeURL", NULL);
     *schemas = NULL;
     if (!url)
         return CELM_OK;
@@ -95,7 +89,8 @@ static int names_kind(const celm_value *schema, const char *group, const char *v
     const celm_value *kinds = member(schema, "x-kubernetes-group-version-kind", CELM_VALUE_LIST);
     for (size_t i = 0; kinds && i < kinds->as.list.count; i++) {
         const celm_value *gvk = kinds->as.list.items[i];
-        const char *g = text_of(gvk, "group"), *v = text_of(gvk, "version"), *k = text_of(gvk, "kind");
+        const char *g = kube_field_text(gvk, "group", NULL), *v = kube_field_text(gvk, "version", NULL);
+        const char *k = kube_field_text(gvk, "kind", NULL);
         if (g && v && k && !strcmp(g, group) && !strcmp(v, version) && !strcmp(k, kind))
             return 1;
     }
@@ -139,10 +134,10 @@ int kube_openapi_schema(celm_kube *kube, const celm_kube_resource *resource, kub
 static const celm_value *resolve(const kube_schema *where, const celm_value *node)
 {
     for (int depth = 0; node && depth < 16; depth++) {
-        const char *ref = text_of(node, "$ref");
+        const char *ref = kube_field_text(node, "$ref", NULL);
         const celm_value *all_of = member(node, "allOf", CELM_VALUE_LIST);
         if (!ref && all_of && all_of->as.list.count == 1)
-            ref = text_of(all_of->as.list.items[0], "$ref");
+            ref = kube_field_text(all_of->as.list.items[0], "$ref", NULL);
         if (!ref)
             return node;
         const char *name = strrchr(ref, '/');
@@ -168,11 +163,11 @@ kube_schema kube_schema_items(const kube_schema *list)
 
 const char *kube_schema_patch_strategy(const kube_schema *field)
 {
-    const char *strategy = text_of(field->node, "x-kubernetes-patch-strategy");
+    const char *strategy = kube_field_text(field->node, "x-kubernetes-patch-strategy", NULL);
     return strategy ? strategy : "";
 }
 
 const char *kube_schema_merge_key(const kube_schema *field)
 {
-    return text_of(field->node, "x-kubernetes-patch-merge-key");
+    return kube_field_text(field->node, "x-kubernetes-patch-merge-key", NULL);
 }

@@ -218,12 +218,6 @@ static int is_ready(ready_check *check, const kube_object *object, int *ready, c
     return CELM_OK;
 }
 
-static double seconds_now(void)
-{
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (double)now.tv_sec + (double)now.tv_nsec / 1e9;
-}
 
 /* helm's isRetryableError: an error answer from the server is retried only for no status, 429 and
  * 5xx but 501; anything else (a failed Job, a lost connection) is retried up to 30 times in a row. */
@@ -264,7 +258,7 @@ int celm_kube_wait_legacy(celm_kube *kube, celm_arena *arena, const celm_kube_ob
     if (!check.errors)
         return celm_error_set(err, CELM_ENOMEM, "out of memory waiting for resources");
     memset(check.errors, 0, (list->count + 1) * sizeof(int));
-    double deadline = seconds_now() + (options->timeout_seconds > 0 ? options->timeout_seconds : 300);
+    double deadline = kube_seconds_now() + (options->timeout_seconds > 0 ? options->timeout_seconds : 300);
     const char *shown = NULL;
     for (;;) {
         const char *waiting;
@@ -276,18 +270,16 @@ int celm_kube_wait_legacy(celm_kube *kube, celm_arena *arena, const celm_kube_ob
         celm_arena_destroy(check.arena);
         if (status != CELM_OK)
             return status;
-        if (options->progress && (waiting ? !shown || strcmp(shown, waiting) : shown != NULL))
-            options->progress(options->payload, waiting);
-        shown = waiting;
+        kube_wait_report(options, &shown, waiting);
         if (!waiting)
             return CELM_OK;
-        double left = deadline - seconds_now();
+        double left = deadline - kube_seconds_now();
         if (left > 0) {
             double nap = left < 2 ? left : 2;
             struct timespec pause = {(time_t)nap, (long)((nap - (double)(time_t)nap) * 1e9)};
             nanosleep(&pause, NULL);
         }
-        if (seconds_now() >= deadline)
+        if (kube_seconds_now() >= deadline)
             return celm_error_set(err, CELM_EFAIL, "context deadline exceeded");
     }
 }

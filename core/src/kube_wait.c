@@ -1,4 +1,4 @@
-/* kube_wait.c: waiting on the server for objects to reach a state (CRDs established). */
+/* kube_wait.c: waiting on the server until objects are ready by kstatus' rules (--wait=watcher). */
 #include <string.h>
 #include <time.h>
 
@@ -6,60 +6,18 @@
 
 #define POLL_NANOSECONDS 100000000L
 
-static double seconds_now(void)
+double kube_seconds_now(void)
 {
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
     return (double)now.tv_sec + (double)now.tv_nsec / 1e9;
 }
 
-static int condition_true(const celm_value *object, const char *type)
+void kube_wait_report(const celm_wait_options *options, const char **shown, const char *waiting)
 {
-    const celm_value *status = object ? celm_map_cget(object, "status") : NULL;
-    const celm_value *conditions = status && status->kind == CELM_VALUE_MAP ? celm_map_cget(status, "conditions") : NULL;
-    for (size_t i = 0; conditions && conditions->kind == CELM_VALUE_LIST && i < conditions->as.list.count; i++) {
-        const celm_value *c = conditions->as.list.items[i];
-        const celm_value *t = c->kind == CELM_VALUE_MAP ? celm_map_cget(c, "type") : NULL;
-        const celm_value *s = c->kind == CELM_VALUE_MAP ? celm_map_cget(c, "status") : NULL;
-        if (t && s && t->kind == CELM_VALUE_STRING && s->kind == CELM_VALUE_STRING &&
-            !strcmp(t->as.string.data, type) && !strcmp(s->as.string.data, "True"))
-            return 1;
-    }
-    return 0;
-}
-
-static int established(celm_kube *kube, celm_arena *arena, const kube_object *object, celm_error *err)
-{
-    celm_value *live;
-    const char *path = celm_kube_resource_path(arena, &object->resource, object->namespace_name, object->name);
-    int status = celm_kube_get_json(kube, arena, path, &live, err);
-    if (status == CELM_ENOTFOUND)
-        return 0;
-    return status != CELM_OK ? status : condition_true(live, "Established");
-}
-
-int celm_kube_wait_established(celm_kube *kube, celm_arena *arena, const celm_kube_object_list *list,
-                               double timeout_seconds, celm_error *err)
-{
-    double deadline = seconds_now() + timeout_seconds;
-    for (size_t i = 0; i < list->count; i++) {
-        const kube_object *object = &list->objects[i];
-        if (strcmp(object->kind, "CustomResourceDefinition") != 0)
-            continue;
-        int ready;
-        while ((ready = established(kube, arena, object, err)) == 0) {
-            if (seconds_now() >= deadline)
-                return celm_error_set(err, CELM_EFAIL, "resource CustomResourceDefinition//%s not ready. status: "
-                                      "InProgress, message: CRD is not established\ncontext deadline exceeded",
-                                      object->name);
-            struct timespec pause = {0, POLL_NANOSECONDS};
-            nanosleep(&pause, NULL);
-        }
-        if (ready < 0)
-            return ready;
-    }
-    celm_kube_forget_discovery(kube);
-    return CELM_OK;
+    if (options->progress && (waiting ? !*shown || strcmp(*shown, waiting) : *shown != NULL))
+        options->progress(options->payload, waiting);
+    *shown = waiting;
 }
 
 typedef struct wait_round {
@@ -82,16 +40,10 @@ static int paused(const kube_object *object)
  * arena of the round, so a long wait does not grow memory with every poll. */
 static int poll_states(wait_round *round)
 {
-    size_t count = round->list->count, sending = 0;
+    size_t count = round->list->count;
     celm_arena *arena = celm_arena_create();
-    if (!arena)
-        return CELM_ENOMEM;
-    celm_kube_request *requests = celm_arena_alloc(arena, (count + 1) * sizeof *requests);
-    celm_kube_response *responses = celm_arena_alloc(arena, (count + 1) * sizeof *responses);
-    int *statuses = celm_arena_alloc(arena, (count + 1) * sizeof *statuses);
-    celm_error *errors = celm_arena_alloc(arena, (count + 1) * sizeof *errors);
-    size_t *which = celm_arena_alloc(arena, (count + 1) * sizeof *which);
-    if (!requests || !responses || !statuses || !errors || !which) {
+    kube_batch batch;
+    if (!arena || kube_batch_init(arena, count, &batch) != CELM_OK) {
         celm_arena_destroy(arena);
         return CELM_ENOMEM;
     }
@@ -99,18 +51,18 @@ static int poll_states(wait_round *round)
         const kube_object *object = &round->list->objects[i];
         if (!round->waited[i] || !strcmp(round->states[i].status, "Current"))
             continue;
-        which[sending] = i;
-        requests[sending++] = (celm_kube_request){.size = sizeof *requests, .method = "GET",
+        *kube_batch_add(&batch, i) = (celm_kube_request){.size = sizeof(celm_kube_request), .method = "GET",
             .path = celm_kube_resource_path(arena, &object->resource, object->namespace_name, object->name)};
     }
-    celm_kube_send_batch(round->kube, arena, requests, sending, responses, statuses, errors);
-    for (size_t n = 0; n < sending; n++) {
+    kube_batch_send(round->kube, arena, &batch);
+    for (size_t n = 0; n < batch.count; n++) {
         celm_value *live = NULL;
-        if (statuses[n] == CELM_ENOTFOUND)
-            round->states[which[n]] = (kube_status){"NotFound", "Resource not found"};
-        else if (statuses[n] == CELM_OK &&
-                 celm_json_parse(arena, responses[n].body, responses[n].body_len, "object", &live, &errors[n]) == CELM_OK)
-            round->states[which[n]] = kube_status_compute(round->arena, live, round->options->jobs);
+        const celm_kube_response *response = &batch.responses[n];
+        if (batch.statuses[n] == CELM_ENOTFOUND)
+            round->states[batch.index[n]] = (kube_status){"NotFound", "Resource not found"};
+        else if (batch.statuses[n] == CELM_OK &&
+                 celm_json_parse(arena, response->body, response->body_len, "object", &live, &batch.errors[n]) == CELM_OK)
+            round->states[batch.index[n]] = kube_status_compute(round->arena, live, round->options->jobs);
     }
     celm_arena_destroy(arena);
     return CELM_OK;
@@ -165,18 +117,16 @@ int celm_kube_wait_ready(celm_kube *kube, celm_arena *arena, const celm_kube_obj
         round.waited[i] = !paused(&list->objects[i]);
         round.states[i] = (kube_status){"Unknown", ""};
     }
-    double deadline = seconds_now() + (options->timeout_seconds > 0 ? options->timeout_seconds : 30);
+    double deadline = kube_seconds_now() + (options->timeout_seconds > 0 ? options->timeout_seconds : 30);
     const char *shown = NULL;
     for (;;) {
         if (poll_states(&round) != CELM_OK)
             return celm_error_set(err, CELM_ENOMEM, "out of memory waiting for resources");
         const char *waiting = first_waiting(&round);
-        if (options->progress && (waiting ? !shown || strcmp(shown, waiting) : shown != NULL))
-            options->progress(options->payload, waiting);
-        shown = waiting;
+        kube_wait_report(options, &shown, waiting);
         if (!waiting)
             return not_ready_error(&round, 0, err);
-        if (seconds_now() >= deadline)
+        if (kube_seconds_now() >= deadline)
             return not_ready_error(&round, 1, err);
         struct timespec pause = {0, POLL_NANOSECONDS * 2};
         nanosleep(&pause, NULL);

@@ -168,6 +168,24 @@ int64_t celm_release_version(const celm_value *release)
          : version->kind == CELM_VALUE_FLOAT ? (int64_t)version->as.real : 0;
 }
 
+int celm_release_hook_has_event(const celm_value *hook, const char *event)
+{
+    const celm_value *events = hook && hook->kind == CELM_VALUE_MAP ? celm_map_cget(hook, "events") : NULL;
+    for (size_t i = 0; events && events->kind == CELM_VALUE_LIST && i < events->as.list.count; i++)
+        if (events->as.list.items[i]->kind == CELM_VALUE_STRING && !strcmp(events->as.list.items[i]->as.string.data, event))
+            return 1;
+    return 0;
+}
+
+int64_t celm_release_hook_weight(const celm_value *hook)
+{
+    const celm_value *weight = hook && hook->kind == CELM_VALUE_MAP ? celm_map_cget(hook, "weight") : NULL;
+    if (!weight)
+        return 0;
+    return weight->kind == CELM_VALUE_INT ? weight->as.integer
+         : weight->kind == CELM_VALUE_FLOAT ? (int64_t)weight->as.real : 0;
+}
+
 int celm_release_set_info(celm_arena *arena, celm_value *release, const char *key, const char *text)
 {
     celm_value *info = celm_map_cget(release, "info");

@@ -125,10 +125,6 @@ int celm_kube_upgrade_client_side_fields(celm_kube *kube, celm_arena *arena, con
  * POSTed with objects that already exist left alone - helm's CRD install. */
 int celm_kube_create_objects(celm_kube *kube, celm_arena *arena, const celm_kube_object_list *list,
                              const celm_apply_options *options, celm_error *err);
-/* Waits until every CustomResourceDefinition of the list has condition Established=True, up to
- * `timeout_seconds`; then the client forgets its discovery so the new kinds map (kube_wait.c). */
-int celm_kube_wait_established(celm_kube *kube, celm_arena *arena, const celm_kube_object_list *list,
-                               double timeout_seconds, celm_error *err);
 /* --wait=watcher: polls the objects until each is Current by kstatus' rules (Failed ones stop
  * being waited for), up to timeout_seconds. Paused Deployments are skipped. On failure `err`
  * holds helm's lines, "resource Kind/ns/name not ready. status: S, message: M" for each object
