@@ -65,17 +65,9 @@ static celm_value *joined(celm_arena *arena, const celm_value *first, const celm
     return all;
 }
 
-static int64_t weight_of(const celm_value *hook)
-{
-    const celm_value *weight = celm_map_cget(hook, "weight");
-    if (weight && weight->kind == CELM_VALUE_INT)
-        return weight->as.integer;
-    return weight && weight->kind == CELM_VALUE_FLOAT ? (int64_t)weight->as.real : 0;
-}
-
 static int runs_before(const celm_value *a, const celm_value *b)
 {
-    int64_t x = weight_of(a), y = weight_of(b);
+    int64_t x = celm_release_hook_weight(a), y = celm_release_hook_weight(b);
     return x != y ? x < y : strcmp(celm_release_text(a, NULL, "name"), celm_release_text(b, NULL, "name")) < 0;
 }
 
@@ -85,14 +77,7 @@ static const celm_value **test_hooks(celm_arena *arena, const celm_value *hooks,
     const celm_value **sorted = celm_arena_alloc(arena, (hooks->as.list.count + 1) * sizeof *sorted);
     *count = 0;
     for (size_t i = 0; i < hooks->as.list.count; i++) {
-        if (hooks->as.list.items[i]->kind != CELM_VALUE_MAP)
-            continue;
-        const celm_value *events = celm_map_cget(hooks->as.list.items[i], "events");
-        int test = 0;
-        for (size_t e = 0; events && events->kind == CELM_VALUE_LIST && e < events->as.list.count; e++)
-            test |= events->as.list.items[e]->kind == CELM_VALUE_STRING &&
-                    !strcmp(events->as.list.items[e]->as.string.data, "test");
-        if (!test)
+        if (!celm_release_hook_has_event(hooks->as.list.items[i], "test"))
             continue;
         size_t at = (*count)++;
         for (; at > 0 && runs_before(hooks->as.list.items[i], sorted[at - 1]); at--)

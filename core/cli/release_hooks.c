@@ -9,14 +9,9 @@
 static int has_event(const celm_value *release, const char *event)
 {
     const celm_value *hooks = celm_map_cget(release, "hooks");
-    for (size_t i = 0; hooks && hooks->kind == CELM_VALUE_LIST && i < hooks->as.list.count; i++) {
-        if (hooks->as.list.items[i]->kind != CELM_VALUE_MAP)
-            continue;
-        const celm_value *events = celm_map_cget(hooks->as.list.items[i], "events");
-        for (size_t e = 0; events && events->kind == CELM_VALUE_LIST && e < events->as.list.count; e++)
-            if (events->as.list.items[e]->kind == CELM_VALUE_STRING && !strcmp(events->as.list.items[e]->as.string.data, event))
-                return 1;
-    }
+    for (size_t i = 0; hooks && hooks->kind == CELM_VALUE_LIST && i < hooks->as.list.count; i++)
+        if (celm_release_hook_has_event(hooks->as.list.items[i], event))
+            return 1;
     return 0;
 }
 

@@ -20,15 +20,6 @@ const char *release_time_ansic(celm_arena *arena, const char *rfc3339)
     return celm_arena_printf(arena, "%s", text);
 }
 
-static int is_test_hook(const celm_value *hook)
-{
-    const celm_value *events = celm_map_cget(hook, "events");
-    for (size_t e = 0; events && events->kind == CELM_VALUE_LIST && e < events->as.list.count; e++)
-        if (events->as.list.items[e]->kind == CELM_VALUE_STRING && !strcmp(events->as.list.items[e]->as.string.data, "test"))
-            return 1;
-    return 0;
-}
-
 /* helm's TEST SUITE block: each test hook that has run, in the release's hook order. */
 static void print_test_suite(FILE *out, celm_arena *arena, const celm_value *release)
 {
@@ -36,7 +27,7 @@ static void print_test_suite(FILE *out, celm_arena *arena, const celm_value *rel
     size_t count = hooks && hooks->kind == CELM_VALUE_LIST ? hooks->as.list.count : 0;
     int any_test = 0;
     for (size_t i = 0; i < count; i++)
-        any_test |= is_test_hook(hooks->as.list.items[i]);
+        any_test |= celm_release_hook_has_event(hooks->as.list.items[i], "test");
     if (!any_test) {
         fputs("TEST SUITE: None\n", out);
         return;
@@ -44,7 +35,7 @@ static void print_test_suite(FILE *out, celm_arena *arena, const celm_value *rel
     for (size_t i = 0; i < count; i++) {
         const celm_value *hook = hooks->as.list.items[i];
         const char *started = celm_release_text(hook, "last_run", "started_at");
-        if (!started || !is_test_hook(hook))
+        if (!started || !celm_release_hook_has_event(hook, "test"))
             continue;
         const char *completed = release_time_ansic(arena, celm_release_text(hook, "last_run", "completed_at"));
         const char *phase = celm_release_text(hook, "last_run", "phase");

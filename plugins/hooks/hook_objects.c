@@ -16,20 +16,15 @@ const celm_value *hook_member(const celm_value *map, const char *key)
     return NULL;
 }
 
-static const celm_value *member(const celm_value *map, const char *key)
-{
-    return hook_member(map, key);
-}
-
 static const char *text_of(const celm_value *map, const char *key)
 {
-    const celm_value *value = member(map, key);
+    const celm_value *value = hook_member(map, key);
     return value && value->kind == CELM_VALUE_STRING ? value->as.string.data : NULL;
 }
 
 static long number_of(const celm_value *map, const char *key, long fallback)
 {
-    const celm_value *value = member(map, key);
+    const celm_value *value = hook_member(map, key);
     if (value && value->kind == CELM_VALUE_INT)
         return (long)value->as.integer;
     if (value && value->kind == CELM_VALUE_FLOAT)
@@ -44,7 +39,7 @@ int hook_object_build(const celm_host *host, celm_arena *arena, const char *mani
     int status = host->yaml_parse(arena, manifest, strlen(manifest), "hook", CELM_YAML_KEEP_INTEGERS, &out->body, err);
     if (status != CELM_OK)
         return status;
-    const celm_value *metadata = member(out->body, "metadata");
+    const celm_value *metadata = hook_member(out->body, "metadata");
     out->api_version = text_of(out->body, "apiVersion");
     out->kind = text_of(out->body, "kind");
     out->name = text_of(metadata, "name");
@@ -115,7 +110,7 @@ typedef enum { HOOK_IN_PROGRESS, HOOK_DONE, HOOK_FAILED } hook_state;
 
 static int condition_true(const celm_value *live, const char *type)
 {
-    const celm_value *conditions = member(member(live, "status"), "conditions");
+    const celm_value *conditions = hook_member(hook_member(live, "status"), "conditions");
     for (size_t i = 0; conditions && conditions->kind == CELM_VALUE_LIST && i < conditions->as.list.count; i++) {
         const celm_value *c = conditions->as.list.items[i];
         const char *t = text_of(c, "type"), *s = text_of(c, "status");
@@ -131,12 +126,12 @@ static hook_state read_state(const celm_host *host, celm_arena *arena, const hoo
 {
     char *text = host->arena_alloc(arena, 160 + strlen(object->name));
     if (!strcmp(object->kind, "Job")) {
-        long parallelism = number_of(member(live, "spec"), "parallelism", 1);
-        long completions = number_of(member(live, "spec"), "completions", parallelism);
+        long parallelism = number_of(hook_member(live, "spec"), "parallelism", 1);
+        long completions = number_of(hook_member(live, "spec"), "completions", parallelism);
         if (condition_true(live, "Complete"))
             return HOOK_DONE;
         if (condition_true(live, "Failed")) {
-            snprintf(text, 160, "Job Failed. failed: %ld/%ld", number_of(member(live, "status"), "failed", 0), completions);
+            snprintf(text, 160, "Job Failed. failed: %ld/%ld", number_of(hook_member(live, "status"), "failed", 0), completions);
             *message = text;
             return HOOK_FAILED;
         }
@@ -144,7 +139,7 @@ static hook_state read_state(const celm_host *host, celm_arena *arena, const hoo
         return HOOK_IN_PROGRESS;
     }
     if (!strcmp(object->kind, "Pod")) {
-        const char *phase = text_of(member(live, "status"), "phase");
+        const char *phase = text_of(hook_member(live, "status"), "phase");
         if (phase && !strcmp(phase, "Succeeded"))
             return HOOK_DONE;
         if (phase && !strcmp(phase, "Failed")) {
@@ -238,7 +233,7 @@ static const char *manifest_namespace(const celm_host *host, celm_arena *arena, 
     celm_error ignored = CELM_ERROR_INIT;
     if (host->yaml_parse(arena, manifest, strlen(manifest), "hook", 0, &body, &ignored) != CELM_OK)
         return release_namespace;
-    const char *given = text_of(member(body, "metadata"), "namespace");
+    const char *given = text_of(hook_member(body, "metadata"), "namespace");
     return given && *given ? given : release_namespace;
 }
 
@@ -262,10 +257,10 @@ int hook_pod_logs(const celm_host *host, celm_arena *arena, const char *manifest
         snprintf(message, message_size, "%s", err.message);
         return status;
     }
-    const celm_value *items = member(list, "items");
+    const celm_value *items = hook_member(list, "items");
     for (size_t i = 0; items && items->kind == CELM_VALUE_LIST && i < items->as.list.count; i++) {
-        const char *pod = text_of(member(items->as.list.items[i], "metadata"), "name");
-        const celm_value *containers = member(member(items->as.list.items[i], "spec"), "containers");
+        const char *pod = text_of(hook_member(items->as.list.items[i], "metadata"), "name");
+        const celm_value *containers = hook_member(hook_member(items->as.list.items[i], "spec"), "containers");
         for (size_t c = 0; pod && containers && containers->kind == CELM_VALUE_LIST && c < containers->as.list.count; c++) {
             const char *container = text_of(containers->as.list.items[c], "name");
             if (!container)

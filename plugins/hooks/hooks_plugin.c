@@ -26,20 +26,15 @@ typedef struct hook_run {
     size_t count;
 } hook_run;
 
-static const celm_value *member(const celm_value *map, const char *key)
-{
-    return hook_member(map, key);
-}
-
 static const char *text_of(const celm_value *map, const char *key)
 {
-    const celm_value *value = member(map, key);
+    const celm_value *value = hook_member(map, key);
     return value && value->kind == CELM_VALUE_STRING ? value->as.string.data : "";
 }
 
 static int64_t weight_of(const celm_value *hook)
 {
-    const celm_value *weight = member(hook, "weight");
+    const celm_value *weight = hook_member(hook, "weight");
     if (weight && weight->kind == CELM_VALUE_INT)
         return weight->as.integer;
     return weight && weight->kind == CELM_VALUE_FLOAT ? (int64_t)weight->as.real : 0;
@@ -72,7 +67,7 @@ static int select_hooks(hook_run *run)
     if (!run->order)
         return CELM_ENOMEM;
     for (size_t i = 0; i < hooks->as.list.count; i++) {
-        if (!list_holds(member(hooks->as.list.items[i], "events"), run->request->event))
+        if (!list_holds(hook_member(hooks->as.list.items[i], "events"), run->request->event))
             continue;
         size_t at = run->count++;
         while (at > 0 && runs_before(hooks->as.list.items[i], hook_at(run, at - 1))) {
@@ -110,7 +105,7 @@ static void set_last_run(const hook_run *run, celm_value *hook, const char *star
 static int has_delete_policy(const celm_value *hook, const char *policy)
 {
     return strcmp(text_of(hook, "kind"), "CustomResourceDefinition") != 0 &&
-           list_holds(member(hook, "delete_policies"), policy);
+           list_holds(hook_member(hook, "delete_policies"), policy);
 }
 
 static int delete_by_policy(hook_run *run, const celm_value *hook, const char *policy, celm_error *err)
@@ -149,7 +144,7 @@ static void log_line(const hook_run *run, const char *text)
 static void output_logs(hook_run *run, const celm_value *hook, const char *policy)
 {
     const char *kind = text_of(hook, "kind"), *name = text_of(hook, "name");
-    if (!list_holds(member(hook, "output_log_policies"), policy) || (strcmp(kind, "Job") && strcmp(kind, "Pod")))
+    if (!list_holds(hook_member(hook, "output_log_policies"), policy) || (strcmp(kind, "Job") && strcmp(kind, "Pod")))
         return;
     char message[512];
     int status = hook_pod_logs(run->host, run->arena, text_of(hook, "manifest"), run->release_namespace,
@@ -187,7 +182,7 @@ static int run_one(hook_run *run, size_t n, celm_error *err)
 {
     const celm_host *host = run->host;
     celm_value *hook = hook_at(run, n);
-    const celm_value *policies = member(hook, "delete_policies");
+    const celm_value *policies = hook_member(hook, "delete_policies");
     if (!policies || policies->kind != CELM_VALUE_LIST || policies->as.list.count == 0) {
         celm_value *defaults = host->value_list(run->arena, 1);
         host->list_append(run->arena, defaults, text_value(run, "before-hook-creation"));
@@ -218,7 +213,7 @@ static int run_one(hook_run *run, size_t n, celm_error *err)
 
 static double option_number(const celm_value *options, const char *key)
 {
-    const celm_value *value = member(options, key);
+    const celm_value *value = hook_member(options, key);
     if (value && value->kind == CELM_VALUE_INT)
         return (double)value->as.integer;
     return value && value->kind == CELM_VALUE_FLOAT ? value->as.real : 0;
@@ -226,7 +221,7 @@ static double option_number(const celm_value *options, const char *key)
 
 static int option_true(const celm_value *options, const char *key)
 {
-    const celm_value *value = member(options, key);
+    const celm_value *value = hook_member(options, key);
     return value && value->kind == CELM_VALUE_BOOL && value->as.boolean;
 }
 
@@ -234,7 +229,7 @@ static int hooks_execute(void *instance, celm_arena *arena, const celm_hook_requ
                          celm_error *err)
 {
     const celm_host *host = ((hooks_instance *)instance)->host;
-    const celm_value *hooks = member(request->release, "hooks");
+    const celm_value *hooks = hook_member(request->release, "hooks");
     hook_run run = {
         .host = host,
         .arena = arena,

@@ -35,6 +35,9 @@ celm_value *celm_release_chart(celm_arena *arena, const celm_chart *chart);
 /* Shortcuts into a release document; NULL or 0 when absent. */
 const char *celm_release_text(const celm_value *release, const char *section, const char *key);
 int64_t celm_release_version(const celm_value *release);
+/* A stored hook's events include `event`; its weight (0 when absent). */
+int celm_release_hook_has_event(const celm_value *hook, const char *event);
+int64_t celm_release_hook_weight(const celm_value *hook);
 /* Sets info.<key> (creating info) to a string. */
 int celm_release_set_info(celm_arena *arena, celm_value *release, const char *key, const char *text);
 
