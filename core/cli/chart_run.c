@@ -47,42 +47,11 @@ int chart_run_load_chart(chart_run *run)
     return 0;
 }
 
-typedef struct schema_list {
-    celm_schema_chart *charts;
-    size_t count;
-} schema_list;
-
-/* The tree depth first, parents before children, as ValidateAgainstSchema walks it. */
-static void collect_schemas(const celm_chart *chart, int parent, schema_list *list)
-{
-    int index = (int)list->count;
-    celm_schema_chart *entry = &list->charts[list->count++];
-    memset(entry, 0, sizeof *entry);
-    entry->name = chart->name;
-    entry->schema = chart->schema ? chart->schema->data : NULL;
-    entry->schema_len = chart->schema ? chart->schema->len : 0;
-    entry->parent = parent;
-    for (size_t i = 0; i < chart->dependency_count; i++)
-        collect_schemas(chart->dependencies[i], index, list);
-}
-
-static size_t chart_count(const celm_chart *chart)
-{
-    size_t count = 1;
-    for (size_t i = 0; i < chart->dependency_count; i++)
-        count += chart_count(chart->dependencies[i]);
-    return count;
-}
-
 static int validate_schemas(chart_run *run)
 {
-    schema_list list = {celm_arena_alloc(run->arena, chart_count(run->chart) * sizeof(celm_schema_chart)), 0};
-    if (!list.charts)
-        return cli_fail("out of memory");
-    collect_schemas(run->chart, -1, &list);
     celm_string message = {"", 0};
     celm_error err = CELM_ERROR_INIT;
-    int status = celm_schema_validate_charts(run->arena, list.charts, list.count, run->values, &message, &err);
+    int status = celm_schema_validate_tree(run->arena, run->chart, run->values, &message, &err);
     if (status == CELM_EINVAL && message.len)
         return cli_fail("%s", message.data);
     return status == CELM_OK ? 0 : cli_fail("%s", err.message);

@@ -83,7 +83,7 @@ static const cli_command top_commands[] = {
      "Run checks on a chart. Problems that would make an install fail are reported as [ERROR],\n"
      "departures from convention as [WARNING]. With several charts, any failure makes the\n"
      "command fail.",
-     cli_lint_flags, AT_LEAST(1), cli_not_implemented, NULL},
+     cli_lint_flags, AT_LEAST(1), cli_lint_command, NULL},
     {"package", NULL, "package a chart directory into a chart archive", "[CHART_PATH] [...]",
      "Pack a chart directory (one with a Chart.yaml) into a versioned chart archive, as chart\n"
      "repositories serve them. With --sign, also write a provenance file signed with --key from\n"

@@ -89,7 +89,8 @@ int chart_from_archive(chart_loader *loader, const unsigned char *data, size_t l
 typedef enum chart_document_kind {
     CHART_DOCUMENT_METADATA,    /* Chart.yaml, requirements.yaml: v2.Metadata */
     CHART_DOCUMENT_LOCK,        /* Chart.lock, requirements.lock: v2.Lock */
-    CHART_DOCUMENT_API_VERSION  /* Chart.yaml read for its apiVersion only: loader.chartBase */
+    CHART_DOCUMENT_API_VERSION, /* Chart.yaml read for its apiVersion only: loader.chartBase */
+    CHART_DOCUMENT_METADATA_STRICT  /* v2.Metadata through UnmarshalStrict (helm lint) */
 } chart_document_kind;
 /* sigs.k8s.io/yaml's Unmarshal of `file` onto the struct held in *into (a map, created when
  * NULL; set to NULL when the document is null and the struct is a pointer Helm replaces, the

@@ -264,3 +264,13 @@ const char *celm_chart_full_path(const celm_chart *chart)
     const char *path = celm_arena_printf(chart->arena, "%s/charts/%s", parent, chart->name);
     return path ? path : chart->name;
 }
+
+int celm_chartfile_decode(celm_arena *arena, const celm_chart_file *file, int strict, celm_value **out,
+                          celm_error *err)
+{
+    chart_loader loader;
+    loader_init(&loader, arena, err);
+    *out = NULL;
+    return chart_decode_document(&loader, strict ? CHART_DOCUMENT_METADATA_STRICT : CHART_DOCUMENT_METADATA, file,
+                                 file->name, out);
+}

@@ -94,20 +94,9 @@ typedef struct decoder {
     int depth;
     int failed;
     int stopped;
+    int disallow_unknown;   /* Decoder.DisallowUnknownFields (sigs.k8s.io/yaml's UnmarshalStrict) */
     celm_buffer message;
 } decoder;
-
-static const char *json_kind(const celm_value *value)
-{
-    switch (value->kind) {
-    case CELM_VALUE_BOOL: return "bool";
-    case CELM_VALUE_INT:
-    case CELM_VALUE_FLOAT: return "number";
-    case CELM_VALUE_STRING: return "string";
-    case CELM_VALUE_LIST: return "array";
-    default: return "object";
-    }
-}
 
 /* UnmarshalTypeError, kept only when it is the first. */
 static void type_error(decoder *d, const celm_value *value, const target *type)
@@ -115,7 +104,7 @@ static void type_error(decoder *d, const celm_value *value, const target *type)
     if (d->failed)
         return;
     d->failed = 1;
-    celm_buffer_printf(&d->message, "json: cannot unmarshal %s into Go ", json_kind(value));
+    celm_buffer_printf(&d->message, "json: cannot unmarshal %s into Go ", celm_go_json_kind(value));
     if (d->depth == 0) {
         celm_buffer_printf(&d->message, "value of type %s", type->go_type);
         return;
@@ -124,6 +113,16 @@ static void type_error(decoder *d, const celm_value *value, const target *type)
     for (int i = 0; i < d->depth; i++)
         celm_buffer_printf(&d->message, "%s%s", i ? "." : "", d->path[i]);
     celm_buffer_printf(&d->message, " of type %s", type->go_type);
+}
+
+/* DisallowUnknownFields' error, saved like a type error: only the first counts. */
+static void unknown_field(decoder *d, const celm_string *key)
+{
+    if (d->failed)
+        return;
+    d->failed = 1;
+    celm_buffer_append_str(&d->message, "json: unknown field ");
+    celm_go_quote(&d->message, key->data, key->len);
 }
 
 static void stop_with(decoder *d, const char *text)
@@ -301,6 +300,8 @@ static celm_value *decode_struct(decoder *d, const celm_value *value, const targ
         d->struct_name = type->structure->name;
         if (f)
             decode_field(d, object, f, entries[i]->value);
+        else if (d->disallow_unknown)
+            unknown_field(d, &entries[i]->key);
     }
     return object;
 }
@@ -383,6 +384,7 @@ static const target *document_target(chart_document_kind kind)
     switch (kind) {
     case CHART_DOCUMENT_LOCK: return &lock_target;
     case CHART_DOCUMENT_API_VERSION: return &chart_base_target;
+    case CHART_DOCUMENT_METADATA_STRICT: return &metadata_target;
     default: return &metadata_target;
     }
 }
@@ -394,6 +396,7 @@ static int decode_document(chart_loader *loader, chart_document_kind kind, const
     memset(&d, 0, sizeof d);
     d.loader = loader;
     celm_buffer_init(&d.message);
+    d.disallow_unknown = kind == CHART_DOCUMENT_METADATA_STRICT;
     const target *type = document_target(kind);
     celm_value *decoded = decode(&d, document, type, *into);
     int status = CELM_OK;
@@ -413,8 +416,8 @@ int chart_decode_document(chart_loader *loader, chart_document_kind kind,
                           const celm_chart_file *file, const char *origin, celm_value **into)
 {
     celm_value *document = NULL;
-    int status = celm_yaml_parse(loader->arena, file->data, file->len, origin,
-                                 CELM_YAML_KEEP_INTEGERS, &document, loader->err);
+    unsigned flags = CELM_YAML_KEEP_INTEGERS | (kind == CHART_DOCUMENT_METADATA_STRICT ? CELM_YAML_UNIQUE_KEYS : 0);
+    int status = celm_yaml_parse(loader->arena, file->data, file->len, origin, flags, &document, loader->err);
     if (status != CELM_OK)
         return chart_wrap(loader->err, "error converting YAML to JSON");
     const celm_value *bad = unsupported_number(loader->arena, document, document_target(kind));

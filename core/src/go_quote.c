@@ -95,6 +95,19 @@ const char *celm_go_type_name(const celm_value *value)
     }
 }
 
+const char *celm_go_json_kind(const celm_value *value)
+{
+    switch (value ? value->kind : CELM_VALUE_NULL) {
+    case CELM_VALUE_BOOL: return "bool";
+    case CELM_VALUE_INT:
+    case CELM_VALUE_FLOAT: return "number";
+    case CELM_VALUE_STRING: return "string";
+    case CELM_VALUE_LIST: return "array";
+    case CELM_VALUE_MAP: return "object";
+    default: return "null";
+    }
+}
+
 const char *celm_errno_text(int errnum, char *buffer, size_t size)
 {
     snprintf(buffer, size, "%s", strerror(errnum));

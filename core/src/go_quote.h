@@ -18,5 +18,7 @@ void celm_go_quote_rune(celm_buffer *out, uint32_t rune);
 void celm_go_quote_runes(celm_buffer *out, const char *text, size_t len);
 /* The Go type a value has inside Helm's values ("float64", "map[string]interface {}", "nil"). */
 const char *celm_go_type_name(const celm_value *value);
+/* The JSON word encoding/json's UnmarshalTypeError uses for a decoded value ("number", "array"). */
+const char *celm_go_json_kind(const celm_value *value);
 
 #endif

@@ -148,3 +148,40 @@ int celm_schema_validate_charts(celm_arena *arena, const celm_schema_chart *char
         return celm_error_set(err, CELM_ENOMEM, "out of memory");
     return CELM_EINVAL;
 }
+
+typedef struct schema_list {
+    celm_schema_chart *charts;
+    size_t count;
+} schema_list;
+
+/* The tree depth first, parents before children, as ValidateAgainstSchema walks it. */
+static void collect_schemas(const celm_chart *chart, int parent, schema_list *list)
+{
+    int index = (int)list->count;
+    celm_schema_chart *entry = &list->charts[list->count++];
+    memset(entry, 0, sizeof *entry);
+    entry->name = chart->name;
+    entry->schema = chart->schema ? chart->schema->data : NULL;
+    entry->schema_len = chart->schema ? chart->schema->len : 0;
+    entry->parent = parent;
+    for (size_t i = 0; i < chart->dependency_count; i++)
+        collect_schemas(chart->dependencies[i], index, list);
+}
+
+static size_t chart_count(const celm_chart *chart)
+{
+    size_t count = 1;
+    for (size_t i = 0; i < chart->dependency_count; i++)
+        count += chart_count(chart->dependencies[i]);
+    return count;
+}
+
+int celm_schema_validate_tree(celm_arena *arena, const celm_chart *chart, const celm_value *values,
+                              celm_string *message, celm_error *err)
+{
+    schema_list list = {celm_arena_alloc(arena, chart_count(chart) * sizeof(celm_schema_chart)), 0};
+    if (!list.charts)
+        return celm_error_set(err, CELM_ENOMEM, "out of memory");
+    collect_schemas(chart, -1, &list);
+    return celm_schema_validate_charts(arena, list.charts, list.count, values, message, err);
+}

@@ -152,6 +152,9 @@ int celm_render(celm_registry *registry, celm_arena *arena, const celm_chart *ch
     request.size = sizeof request;
     request.strict = options->strict;
     request.cluster = options->cluster;
+    request.lint = options->lint;
+    request.lint_log = options->lint_log;
+    request.lint_log_payload = options->lint_log_payload;
     int status = build_capabilities(arena, options, (celm_value **)&request.capabilities, err);
     if (status != CELM_OK)
         return status;

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "buffer.h"
+#include "go_quote.h"
 #include "celm/values.h"
 #include "strvals.h"
 
@@ -25,17 +26,6 @@ celm_value *celm_values_merge_maps(celm_arena *arena, const celm_value *base, co
     return out;
 }
 
-/* Go's json type words for what a document decoded to, when it is not a map. */
-static const char *json_kind(const celm_value *value)
-{
-    switch (value->kind) {
-    case CELM_VALUE_LIST: return "array";
-    case CELM_VALUE_STRING: return "string";
-    case CELM_VALUE_BOOL: return "bool";
-    default: return "number";
-    }
-}
-
 /* sigs.k8s.io/yaml's Unmarshal of one document into a map, merged over *values. */
 static int merge_document(celm_arena *arena, const celm_buffer *document, int first_line,
                           const char *origin, celm_value **values, celm_error *err)
@@ -56,7 +46,7 @@ static int merge_document(celm_arena *arena, const celm_buffer *document, int fi
         return celm_error_set_at(err, CELM_EPARSE, origin, first_line, 0, "cannot unmarshal yaml "
                                  "document: error unmarshaling JSON: while decoding JSON: json: cannot "
                                  "unmarshal %s into Go value of type map[string]interface {}",
-                                 json_kind(parsed));
+                                 celm_go_json_kind(parsed));
     /* A copy, so that YAML aliases do not leave two keys sharing one node that --set then
      * changes in place (Helm's detour through JSON copies them too). */
     celm_value *copy = celm_value_copy(arena, parsed);

@@ -6,6 +6,7 @@
 
 #include "buffer.h"
 #include "celm/celm.h"
+#include "go_quote.h"
 #include "utf8.h"
 #include "yaml_resolve.h"
 
@@ -31,6 +32,7 @@ typedef struct reader {
     size_t decode_count;    /* go-yaml's counters for its excessive-aliasing rule */
     size_t alias_count;
     int depth;
+    celm_buffer repeated;   /* CELM_YAML_UNIQUE_KEYS: go-yaml's collected "line N: key ..." texts */
 } reader;
 
 static int fail_at(reader *r, const yaml_mark_t *mark, int code, const char *format, const char *detail)
@@ -373,6 +375,17 @@ static int is_merge_key(const yaml_event_t *event)
     return event->data.scalar.plain_implicit || (tag && strcmp(tag, TAG_PREFIX "merge") == 0);
 }
 
+/* go-yaml v2's setMapIndex in strict mode: the line is the value's, the key printed with %#v. */
+static void note_repeated_key(reader *r, const char *key, size_t len, int quoted)
+{
+    celm_buffer_printf(&r->repeated, "\n  line %d: key ", (int)r->event.start_mark.line + 1);
+    if (quoted)
+        celm_go_quote(&r->repeated, key, len);
+    else
+        celm_buffer_append(&r->repeated, key, len);
+    celm_buffer_append_str(&r->repeated, " already set in map");
+}
+
 static int read_mapping(reader *r, celm_value **out, size_t *node_count)
 {
     celm_value *map = celm_value_map(r->arena, 0);
@@ -403,10 +416,13 @@ static int read_mapping(reader *r, celm_value **out, size_t *node_count)
         } else if ((status = count_nodes(r, 1, 0, &r->event.start_mark)) != CELM_OK) {
             return status;
         }
+        int quoted_key = r->event.type == YAML_ALIAS_EVENT || key.data == (const char *)r->event.data.scalar.value;
         char *key_copy = celm_arena_strndup(r->arena, key.data, key.len);
         celm_value *value;
         if (!key_copy || (status = next_event(r)) != CELM_OK)
             return key_copy ? status : CELM_ENOMEM;
+        if ((r->flags & CELM_YAML_UNIQUE_KEYS) && celm_map_get(map, key_copy, key.len))
+            note_repeated_key(r, key_copy, key.len, quoted_key);
         if ((status = read_node(r, &value, &nodes)) != CELM_OK)
             return status;
         *node_count += nodes + 1;
@@ -529,7 +545,11 @@ int celm_yaml_parse(celm_arena *arena, const char *text, size_t len, const char 
     if (!yaml_parser_initialize(&r.parser))
         return celm_error_set(err, CELM_ENOMEM, "out of memory starting the YAML parser");
     yaml_parser_set_input_string(&r.parser, (const unsigned char *)text, len);
+    celm_buffer_init(&r.repeated);
     int status = read_stream(&r, out);
+    if (status == CELM_OK && r.repeated.len)
+        status = celm_error_set(err, CELM_EPARSE, "yaml: unmarshal errors:%s", r.repeated.data);
+    celm_buffer_free(&r.repeated);
     if (r.have_event)
         yaml_event_delete(&r.event);
     yaml_parser_delete(&r.parser);

@@ -78,6 +78,14 @@ int gotmpl_exec_lookup(void *exec, const char *name, size_t len, const void **fu
 }
 
 /* --- the executor -------------------------------------------------------------------------------- */
+/* How much of the options a caller built for `version` has. */
+static size_t options_size(uint32_t version)
+{
+    if (version >= 3)
+        return sizeof(gotmpl_exec_options);
+    return version == 2 ? offsetof(gotmpl_exec_options, lint_log) : offsetof(gotmpl_exec_options, lint_mode);
+}
+
 int gotmpl_exec_create(gotmpl_runtime *runtime, const gotmpl_exec_options *options, gotmpl_exec **out)
 {
     const celm_host *host = gotmpl_runtime_host(runtime);
@@ -91,9 +99,8 @@ int gotmpl_exec_create(gotmpl_runtime *runtime, const gotmpl_exec_options *optio
     exec->arena = arena;
     gotmpl_exec_options defaults = GOTMPL_EXEC_OPTIONS_INIT;
     exec->options = defaults;
-    if (options)   /* a caller built for version 1 has no lint_mode */
-        memcpy(&exec->options, options,
-               options->version >= 2 ? sizeof *options : offsetof(gotmpl_exec_options, lint_mode));
+    if (options)
+        memcpy(&exec->options, options, options_size(options->version));
     if (!exec->options.max_include_depth)
         exec->options.max_include_depth = defaults.max_include_depth;
     int status = build_function_map(exec);

@@ -9,7 +9,7 @@
 #include "gotmpl_func.h"
 #include "gotmpl_value.h"
 
-#define GOTMPL_EXEC_OPTIONS_VERSION 2
+#define GOTMPL_EXEC_OPTIONS_VERSION 3
 
 typedef struct gotmpl_exec_options {
     uint32_t version;           /* GOTMPL_EXEC_OPTIONS_VERSION */
@@ -22,9 +22,12 @@ typedef struct gotmpl_exec_options {
     uint32_t max_include_depth;
     /* Version 2: Helm's LintMode (helm lint): `required` and `fail` do not fail. */
     int lint_mode;
+    /* Version 3: where lint mode reports a missing required value (NULL: nowhere). */
+    void (*lint_log)(void *payload, const char *level, const char *message, const char *detail);
+    void *lint_log_payload;
 } gotmpl_exec_options;
 
-#define GOTMPL_EXEC_OPTIONS_INIT {GOTMPL_EXEC_OPTIONS_VERSION, 0, NULL, 1000, 0}
+#define GOTMPL_EXEC_OPTIONS_INIT {GOTMPL_EXEC_OPTIONS_VERSION, 0, NULL, 1000, 0, NULL, NULL}
 
 /* An executor: the function map, the template set and the per-render state. Lives in the
  * runtime's arena. */

@@ -168,6 +168,16 @@ static int helm_tpl(gotmpl_call *call, const gotmpl_value *args, size_t count, g
 }
 
 /* required MESSAGE VALUE: VALUE, unless it is nil or "". */
+/* Lint mode's slog line in place of a failure, through the caller's reporter. */
+static void lint_log(gotmpl_exec *exec, const char *level, const char *message, const gotmpl_value *text)
+{
+    if (!exec->options.lint_log)
+        return;
+    char *detail = exec->host->arena_strndup(exec->arena, text->as.string.data, text->as.string.len);
+    if (detail)
+        exec->options.lint_log(exec->options.lint_log_payload, level, message, detail);
+}
+
 static int helm_required(gotmpl_call *call, const gotmpl_value *args, size_t count, gotmpl_value *out)
 {
     (void)count;
@@ -179,6 +189,7 @@ static int helm_required(gotmpl_call *call, const gotmpl_value *args, size_t cou
     if (!missing)
         return CELM_OK;
     if (exec && exec->options.lint_mode) {
+        lint_log(exec, "WARN", value->type == GT_STRING ? "missing required values" : "missing required value", &args[0]);
         *out = gotmpl_string("", 0);
         return CELM_OK;
     }
@@ -191,8 +202,10 @@ static int helm_fail(gotmpl_call *call, const gotmpl_value *args, size_t count, 
     (void)count;
     gotmpl_exec *exec = gotmpl_call_exec(call);
     *out = gotmpl_string("", 0);
-    if (exec && exec->options.lint_mode)
+    if (exec && exec->options.lint_mode) {
+        lint_log(exec, "INFO", "funcMap fail", &args[0]);
         return CELM_OK;
+    }
     return gotmpl_call_error(call, WARN_START "%.*s" WARN_END, (int)args[0].as.string.len, args[0].as.string.data);
 }
 

@@ -19,6 +19,11 @@ static int render(void *instance, celm_arena *arena, const celm_render_request *
     gotmpl_exec_options options = GOTMPL_EXEC_OPTIONS_INIT;
     options.tables = gotmpl_helm_function_tables;
     options.missing_key_error = request->strict;
+    if (request->size >= offsetof(celm_render_request, lint_log_payload) + sizeof request->lint_log_payload) {
+        options.lint_mode = request->lint;
+        options.lint_log = request->lint_log;
+        options.lint_log_payload = request->lint_log_payload;
+    }
     if (gotmpl_runtime_create(plugin->host, arena, &runtime) != CELM_OK ||
         gotmpl_exec_create(runtime, &options, &exec) != CELM_OK)
         return plugin->host->error_set(err, CELM_ENOMEM, "out of memory starting the template engine");

@@ -9,7 +9,6 @@ reserved() {
     check_error "$name is reserved" "\"$name\" is not implemented in celm yet" "$@"
 }
 
-reserved lint lint ./chart --strict --with-subcharts
 reserved pull pull repo/chart --untar --version 1.2.3
 reserved pull fetch repo/chart
 reserved push push chart.tgz oci://example.com/charts

@@ -67,6 +67,9 @@ const char *celm_value_kind_name(int kind);
  * origin, line and column. */
 int celm_yaml_parse(celm_arena *arena, const char *text, size_t len, const char *origin,
                     unsigned flags, celm_value **out, celm_error *err);
+/* A core-only flag beside celm_yaml_flags: go-yaml v2's UnmarshalStrict, where a key repeated in one
+ * mapping fails the document with "yaml: unmarshal errors:\n  line N: key \"k\" already set in map". */
+#define CELM_YAML_UNIQUE_KEYS (1u << 16)
 /* Helm's toYaml bytes before its trailing-newline trim: the value through Go JSON, then go-yaml
  * v2's Marshal. Fails (like Go JSON) on NaN or infinite floats. */
 int celm_yaml_emit(celm_arena *arena, const celm_value *value, celm_string *out, celm_error *err);

@@ -79,6 +79,14 @@ int celm_chart_load_v2(celm_chart **out, const char *path, celm_error *err);
  * `origin` (which only names the bytes in errors). `data` is copied; the caller keeps it. */
 int celm_chart_load_archive(celm_chart **out, const void *data, size_t len, const char *origin,
                             celm_error *err);
+/* chartutil.LoadChartfile (strict: StrictLoadChartfile, helm lint's check): Chart.yaml's bytes onto
+ * Helm's Metadata without validating it; errors read as sigs.k8s.io/yaml words them ("error
+ * unmarshaling JSON: while decoding JSON: json: unknown field \"x\""). *out lives in `arena`. */
+int celm_chartfile_decode(celm_arena *arena, const celm_chart_file *file, int strict, celm_value **out,
+                          celm_error *err);
+/* chartutil.Expand: the archive's files (gzip+tar bytes) written verbatim under
+ * <directory>/<Chart.yaml name>, helm's refusals of names and paths included. */
+int celm_chart_expand(const char *directory, const void *data, size_t len, celm_error *err);
 /* Frees a tree loaded by the functions above; pass the top chart (or NULL). */
 void celm_chart_free(celm_chart *chart);
 /* Chart.yaml as Helm writes it (yaml.Marshal of Metadata: Go's JSON field rules, then toYaml

@@ -24,9 +24,14 @@ typedef struct celm_render_options {
     size_t api_version_count;
     int strict;                         /* missingkey=error (lint --strict) */
     int cluster;                        /* lookup queries the cluster (install, upgrade) */
+    int lint;                           /* helm lint's LintMode: required and fail never fail */
+    /* While linting: what helm logs instead of failing (required, fail): level, message, text. */
+    void (*lint_log)(void *payload, const char *level, const char *message, const char *detail);
+    void *lint_log_payload;
 } celm_render_options;
 
-#define CELM_RENDER_OPTIONS_INIT {CELM_RENDER_OPTIONS_VERSION, "release-name", "default", 1, 1, 0, NULL, NULL, 0, 0, 0}
+#define CELM_RENDER_OPTIONS_INIT \
+    {CELM_RENDER_OPTIONS_VERSION, "release-name", "default", 1, 1, 0, NULL, NULL, 0, 0, 0, 0, NULL, NULL}
 
 /* Helm's ParseKubeVersion (k8s ParseGeneric): fills the capabilities' KubeVersion map
  * {Version, Normalized, Major, Minor}; errors read like Go's ("illegal version string ..."). */

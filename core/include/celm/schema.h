@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "celm/chart.h"
 #include "celm/sdk.h"
 
 /* Helm v4.2.4 validates with santhosh-tekuri/jsonschema v6: drafts 4, 6, 7, 2019-09 and 2020-12
@@ -74,5 +75,9 @@ typedef struct celm_schema_chart {
  * Other failures (CELM_ENOMEM, CELM_EINVAL for a malformed list) fill `err`. */
 int celm_schema_validate_charts(celm_arena *arena, const celm_schema_chart *charts, size_t count,
                                 const celm_value *values, celm_string *message, celm_error *err);
+
+/* celm_schema_validate_charts over a loaded tree: its values.schema.json files, parents first. */
+int celm_schema_validate_tree(celm_arena *arena, const celm_chart *chart, const celm_value *values,
+                              celm_string *message, celm_error *err);
 
 #endif

@@ -43,6 +43,12 @@ typedef struct celm_render_request {
     /* ABI 1.1: `lookup` may query the cluster through the host's kube entries (install, upgrade,
      * --dry-run=server); 0 means it finds nothing, as in helm template. Check `size` first. */
     int cluster;
+    /* ABI 1.3: helm lint's render (LintMode): `required` and `fail` do not fail; what helm logs
+     * instead goes to lint_log (when set) as a slog level, message and the template's text, e.g.
+     * ("WARN", "missing required value", "A valid .Values.x entry required!"). Check `size` first. */
+    int lint;
+    void (*lint_log)(void *payload, const char *level, const char *message, const char *detail);
+    void *lint_log_payload;
 } celm_render_request;
 
 typedef struct celm_render_output {
