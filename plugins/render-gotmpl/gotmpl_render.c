@@ -225,7 +225,8 @@ int gotmpl_render(gotmpl_exec *exec, const celm_render_request *request, celm_re
     collect(&s, request->chart, NULL, &release, &capabilities);
     if (s.failed)
         return s.host->error_set(err, CELM_ENOMEM, "out of memory preparing templates");
-    qsort(s.templates, s.count, sizeof *s.templates, compare_parse_order);
+    if (s.count)
+        qsort(s.templates, s.count, sizeof *s.templates, compare_parse_order);
     int status = parse_all(&s, err);
     celm_render_output *outputs = s.host->arena_alloc(s.arena, (s.count + 1) * sizeof *outputs);
     if (status == CELM_OK && !outputs)
