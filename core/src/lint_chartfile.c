@@ -1,4 +1,5 @@
 /* lint_chartfile.c: helm lint's Chart.yaml rules (rules/chartfile.go). */
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -81,10 +82,12 @@ static void check_api_version(linter *l, const char *api_version)
                   api_version);
 }
 
-static void first_reason(void *context, const char *reason)
+/* The first of Validate's reasons (helm reports msg[0]). */
+static void keep_first_reason(void *context, const char *reason)
 {
-    linter *l = context;
-    lint_fail(l, CELM_LINT_ERROR, "Chart.yaml", "version %s", reason);
+    char *first = context;
+    if (!first[0])
+        snprintf(first, 256, "%s", reason);
 }
 
 static void check_version(linter *l, const char *version)
@@ -92,16 +95,14 @@ static void check_version(linter *l, const char *version)
     celm_semver parsed;
     celm_semver_constraints *positive;
     celm_error err = CELM_ERROR_INIT;
-    if (!*version) {
+    char reason[256] = "";
+    if (!*version)
         lint_rule(l, CELM_LINT_ERROR, "Chart.yaml", "version is required");
-    } else if (celm_semver_parse(&parsed, version, strlen(version), &err) != CELM_OK) {
+    else if (celm_semver_parse(&parsed, version, strlen(version), &err) != CELM_OK)
         lint_fail(l, CELM_LINT_ERROR, "Chart.yaml", "version '%s' is not a valid SemVer", version);
-    } else if (celm_semver_constraints_parse(l->arena, ">0.0.0-0", 8, &positive, &err) == CELM_OK) {
-        size_t before = l->count;
-        celm_semver_constraints_validate(positive, &parsed, first_reason, l);
-        if (l->count > before + 1)
-            l->count = before + 1;
-    }
+    else if (celm_semver_constraints_parse(l->arena, ">0.0.0-0", 8, &positive, &err) == CELM_OK &&
+             !celm_semver_constraints_validate(positive, &parsed, keep_first_reason, reason) && reason[0])
+        lint_fail(l, CELM_LINT_ERROR, "Chart.yaml", "version %s", reason);
 }
 
 static void check_maintainers(linter *l, const celm_value *metadata)
