@@ -35,8 +35,9 @@ gotmpl_runtime *gotmpl_exec_runtime(const gotmpl_exec *exec);
 int gotmpl_exec_lookup(void *exec, const char *name, size_t len, const void **function);
 
 /* Parses a file (its main template named `name`, plus its defines) into the executor's set, with
- * text/template's association rules (a later non-empty define replaces an earlier one). Parse
- * errors carry Go's text, as celm_gotmpl_parse reports them. */
+ * text/template's association rules (a later non-empty define replaces an earlier one). `text` is
+ * borrowed: it must stay valid while the executor is used. Parse errors carry Go's text, as
+ * celm_gotmpl_parse reports them. */
 int gotmpl_exec_add_file(gotmpl_exec *exec, const char *name, const char *text, size_t len, celm_error *err);
 
 /* Executes the template `name` with `dot` as its data, appending the output to *out (an arena
