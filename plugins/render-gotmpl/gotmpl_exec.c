@@ -91,9 +91,11 @@ int gotmpl_exec_create(gotmpl_runtime *runtime, const gotmpl_exec_options *optio
     exec->arena = arena;
     gotmpl_exec_options defaults = GOTMPL_EXEC_OPTIONS_INIT;
     exec->options = defaults;
-    if (options)   /* a caller built for version 1 has no lint_mode */
+    if (options)   /* older callers stop before lint_mode or caller_stack_first */
         memcpy(&exec->options, options,
-               options->version >= 2 ? sizeof *options : offsetof(gotmpl_exec_options, lint_mode));
+               options->version >= 3   ? sizeof *options
+               : options->version == 2 ? offsetof(gotmpl_exec_options, caller_stack_first)
+                                       : offsetof(gotmpl_exec_options, lint_mode));
     if (!exec->options.max_include_depth)
         exec->options.max_include_depth = defaults.max_include_depth;
     int status = build_function_map(exec);

@@ -9,7 +9,7 @@
 #include "gotmpl_func.h"
 #include "gotmpl_value.h"
 
-#define GOTMPL_EXEC_OPTIONS_VERSION 2
+#define GOTMPL_EXEC_OPTIONS_VERSION 3
 
 typedef struct gotmpl_exec_options {
     uint32_t version;           /* GOTMPL_EXEC_OPTIONS_VERSION */
@@ -22,9 +22,13 @@ typedef struct gotmpl_exec_options {
     uint32_t max_include_depth;
     /* Version 2: Helm's LintMode (helm lint): `required` and `fail` do not fail. */
     int lint_mode;
+    /* Version 3: the outermost execution runs on the calling thread's own stack when that is the
+     * main thread's; templates nesting deeper than it allows then fail and leave
+     * gotmpl_exec_stack_exhausted set, and the caller starts again with an executor without it. */
+    int caller_stack_first;
 } gotmpl_exec_options;
 
-#define GOTMPL_EXEC_OPTIONS_INIT {GOTMPL_EXEC_OPTIONS_VERSION, 0, NULL, 1000, 0}
+#define GOTMPL_EXEC_OPTIONS_INIT {GOTMPL_EXEC_OPTIONS_VERSION, 0, NULL, 1000, 0, 0}
 
 /* An executor: the function map, the template set and the per-render state. Lives in the
  * runtime's arena. */
@@ -75,8 +79,11 @@ int gotmpl_exec_helm_error(gotmpl_exec *exec, const char *file, celm_string *out
 extern const gotmpl_func_table gotmpl_funcs_engine;
 
 /* Runs body(payload) on a thread with a stack deep enough for Go's template depth limit, waiting
- * for it; the calling thread's own stack is used when one cannot be made. Executions inside body
- * (a whole render's templates) share that stack instead of making one each. */
+ * for it; the calling thread's own stack is used when one cannot be made, or first with
+ * caller_stack_first. Executions inside body (a whole render's templates) share that stack
+ * instead of making one each. */
 int gotmpl_exec_on_large_stack(gotmpl_exec *exec, int (*body)(void *payload), void *payload);
+/* 1 when an execution with caller_stack_first ran out of the caller's stack (and so failed). */
+int gotmpl_exec_stack_exhausted(const gotmpl_exec *exec);
 
 #endif
