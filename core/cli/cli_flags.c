@@ -59,7 +59,7 @@ static cli_flag_value *find_long(const cli_flag_set *set, const char *name, size
 {
     for (size_t i = 0; i < set->count; i++) {
         const char *candidate = set->entries[i].flag->name;
-        if (strlen(candidate) == len && strncmp(candidate, name, len) == 0)
+        if (candidate[0] == name[0] && strncmp(candidate, name, len) == 0 && candidate[len] == '\0')
             return &set->entries[i];
     }
     return NULL;

@@ -260,11 +260,9 @@ static const char *list_text(const char *const *items, size_t count)
     return celm_arena_printf(environment_arena, "%s]", text);
 }
 
-/* A global flag's default is what the environment already set, as in helm's --help. */
-static const char *environment_default(const cli_flag *flag)
+static const char *environment_text_of(const setting_binding *binding)
 {
     const cli_settings *settings = cli_settings_from_environment();
-    const setting_binding *binding = binding_find(flag->name);
     const char *field = (const char *)settings + binding->offset;
     char number[64];
     switch (binding->type) {
@@ -279,6 +277,18 @@ static const char *environment_default(const cli_flag *flag)
                          *(const size_t *)((const char *)settings + binding->count_offset));
     }
     return "";
+}
+
+/* A global flag's default is what the environment already set, as in helm's --help; every command
+ * line builds its flag sets more than once, so each text is made once. */
+static const char *environment_default(const cli_flag *flag)
+{
+    static const char *texts[sizeof bindings / sizeof bindings[0]];
+    const setting_binding *binding = binding_find(flag->name);
+    size_t index = (size_t)(binding - bindings);
+    if (!texts[index])
+        texts[index] = environment_text_of(binding);
+    return texts[index];
 }
 
 static void apply_flag(cli_settings *settings, const setting_binding *binding, const cli_flag_value *entry)

@@ -2,13 +2,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "chart_run.h"
 #include "release_output.h"
 #include "release_build.h"
 #include "release_crds.h"
 #include "release_hooks.h"
+#include "release_name.h"
 #include "release_wait.h"
 
 #define FAILED "INSTALLATION FAILED: "
@@ -27,68 +27,6 @@ typedef struct install_run {
 } install_run;
 
 
-int cli_release_name_valid(const char *name)
-{
-    size_t len = strlen(name);
-    if (len == 0 || len > 53)
-        return 0;
-    for (size_t i = 0; i < len; i++) {
-        char c = name[i];
-        int alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-        int edge = i == 0 || i == len - 1 || name[i - 1] == '.' || name[i + 1] == '.';
-        if (!alnum && !((c == '-' && !edge) || (c == '.' && i > 0 && i < len - 1 && name[i - 1] != '.')))
-            return 0;
-    }
-    return 1;
-}
-
-/* helm's availableName failure: an slog ERROR line, then the wrapped error. */
-static int name_check_failed(celm_arena *arena, const char *reason)
-{
-    const char *attributes[] = {"error", reason, NULL};
-    fprintf(stderr, "%s\n", celm_slog_line(arena, "ERROR", "release name check failed", attributes));
-    return cli_fail(FAILED "release name check failed: %s", reason);
-}
-
-static const char *release_name_problem(celm_arena *arena, const char *name)
-{
-    if (!*name)
-        return "no name provided";
-    if (cli_release_name_valid(name))
-        return NULL;
-    return celm_arena_printf(arena, "release name \"%s\": invalid release name, must match regex "
-                             "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length must "
-                             "not be longer than 53", name);
-}
-
-/* helm's nameAndChart for install: NAME CHART, or CHART with --generate-name. */
-static int name_and_chart(install_run *run)
-{
-    const cli_invocation *invocation = run->chart.invocation;
-    int generate = cli_flag_is_true(invocation, "generate-name");
-    const char *name_template = cli_flag_string(invocation, "name-template");
-    if (name_template && *name_template)
-        return cli_fail("--name-template is not implemented in celm yet");
-    if (invocation->argument_count > 2)
-        return cli_fail("expected at most two arguments, unexpected arguments: %s", invocation->arguments[2]);
-    if (invocation->argument_count == 2) {
-        if (generate)
-            return cli_fail("cannot set --generate-name and also specify a name");
-        run->chart.release_name = invocation->arguments[0];
-        run->chart.chart_path = invocation->arguments[1];
-        return 0;
-    }
-    if (!generate)
-        return cli_fail("must either provide a name or specify --generate-name");
-    const char *base = strrchr(invocation->arguments[0], '/');
-    base = base && base[1] ? base + 1 : invocation->arguments[0];
-    size_t len = strcspn(base, ".");
-    run->chart.chart_path = invocation->arguments[0];
-    run->chart.release_name = celm_arena_printf(run->chart.arena, "%.*s-%lld", (int)len, len ? base : "chart",
-                                                (long long)time(NULL));
-    return 0;
-}
-
 /* Helm's name-in-use rule; with --replace an uninstalled or failed latest revision is reused. */
 static int check_name_free(install_run *run)
 {
@@ -97,7 +35,7 @@ static int check_name_free(install_run *run)
     celm_error err = CELM_ERROR_INIT;
     const char *problem = release_name_problem(run->chart.arena, run->chart.release_name);
     if (problem)
-        return name_check_failed(run->chart.arena, problem);
+        return release_name_check_failed(run->chart.arena, FAILED, problem);
     run->revision = 1;
     if (run->dry_run != CLI_DRY_RUN_NONE)
         return 0;
@@ -109,7 +47,7 @@ static int check_name_free(install_run *run)
     const char *status = celm_release_text(latest, "info", "status");
     int reusable = status && (!strcmp(status, "uninstalled") || !strcmp(status, "failed"));
     if (!run->replace || !reusable)
-        return name_check_failed(run->chart.arena, "cannot reuse a name that is still in use");
+        return release_name_check_failed(run->chart.arena, FAILED, "cannot reuse a name that is still in use");
     run->revision = celm_release_version(latest) + 1;
     run->previous = latest;
     return 0;
@@ -311,7 +249,7 @@ int cli_install_command(const cli_invocation *invocation)
     install_run_init(&run, invocation);
     int status = release_refuse_unbuilt(invocation);
     if (!status)
-        status = name_and_chart(&run);
+        status = release_name_and_chart(invocation, FAILED, NULL, &run.chart.release_name, &run.chart.chart_path);
     if (status)
         return status;
     run.replace = cli_flag_is_true(invocation, "replace");

@@ -5,31 +5,7 @@
 #include <string.h>
 
 #include "chart_run.h"
-
-/* Helm's NameAndChart for `template`, whose default name is "release-name" (so --generate-name
- * changes nothing there). */
-static int name_and_chart(chart_run *run)
-{
-    const cli_invocation *invocation = run->invocation;
-    const char *name_template = cli_flag_string(invocation, "name-template");
-    int has_name_template = name_template && *name_template;
-    if (invocation->argument_count > 2)
-        return cli_fail("expected at most two arguments, unexpected arguments: %s", invocation->arguments[2]);
-    if (invocation->argument_count == 2) {
-        if (cli_flag_is_true(invocation, "generate-name"))
-            return cli_fail("cannot set --generate-name and also specify a name");
-        if (has_name_template)
-            return cli_fail("cannot set --name-template and also specify a name");
-        run->release_name = invocation->arguments[0];
-        run->chart_path = invocation->arguments[1];
-        return 0;
-    }
-    if (has_name_template)
-        return cli_fail("--name-template is not implemented in celm yet");
-    run->chart_path = invocation->arguments[0];
-    run->release_name = "release-name";
-    return 0;
-}
+#include "release_name.h"
 
 /* Flags that need parts celm does not have yet: refused rather than ignored. */
 static int refuse_unbuilt(const cli_invocation *invocation)
@@ -49,6 +25,13 @@ static int refuse_unbuilt(const cli_invocation *invocation)
             return cli_fail("--%s is not implemented in celm yet", *flag);
     }
     return 0;
+}
+
+/* helm template skips the name-in-use check (Replace), not the name's syntax. */
+static int check_name(const chart_run *run)
+{
+    const char *problem = release_name_problem(run->arena, run->release_name);
+    return problem ? release_name_check_failed(run->arena, "", problem) : 0;
 }
 
 static int render_and_sort(chart_run *run, celm_sorted_release *release, celm_error *err)
@@ -128,11 +111,13 @@ int cli_template_command(const cli_invocation *invocation)
     run.arena = invocation->arena;
     int status = refuse_unbuilt(invocation);
     if (!status)
-        status = name_and_chart(&run);
+        status = release_name_and_chart(invocation, "", "release-name", &run.release_name, &run.chart_path);
     if (!status)
         status = chart_run_load_user_values(&run);
     if (!status)
         status = chart_run_load_chart(&run);
+    if (!status)
+        status = check_name(&run);
     if (!status)
         status = chart_run_prepare_values(&run);
     if (!status)

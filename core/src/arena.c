@@ -109,19 +109,43 @@ char *celm_arena_strndup(celm_arena *arena, const char *text, size_t len)
     return copy;
 }
 
+#ifndef CELM_DEBUG_ARENA
+/* Formats straight into the head block's free room; NULL when the text does not fit there. */
+static char *print_in_place(celm_arena *arena, const char *format, va_list args)
+{
+    arena_block *block = arena->head;
+    if (!block || block->size == block->used)
+        return NULL;
+    char *text = (char *)block->data + block->used;
+    int needed = vsnprintf(text, block->size - block->used, format, args);
+    if (needed < 0 || (size_t)needed >= block->size - block->used)
+        return NULL;
+    size_t rounded = ((size_t)needed + 1 + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+    block->used += rounded < block->size - block->used ? rounded : block->size - block->used;
+    return text;
+}
+#endif
+
 char *celm_arena_printf(celm_arena *arena, const char *format, ...)
 {
     va_list args;
+#ifndef CELM_DEBUG_ARENA
+    va_start(args, format);
+    char *text = print_in_place(arena, format, args);
+    va_end(args);
+    if (text)
+        return text;
+#endif
     va_start(args, format);
     int needed = vsnprintf(NULL, 0, format, args);
     va_end(args);
     if (needed < 0)
         return NULL;
-    char *text = celm_arena_alloc(arena, (size_t)needed + 1);
-    if (!text)
+    char *copy = celm_arena_alloc(arena, (size_t)needed + 1);
+    if (!copy)
         return NULL;
     va_start(args, format);
-    vsnprintf(text, (size_t)needed + 1, format, args);
+    vsnprintf(copy, (size_t)needed + 1, format, args);
     va_end(args);
-    return text;
+    return copy;
 }

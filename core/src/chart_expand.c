@@ -82,7 +82,8 @@ int celm_chart_expand(const char *directory, const void *data, size_t len, celm_
     celm_arena *arena = celm_arena_create();
     if (!arena)
         return celm_error_set(err, CELM_ENOMEM, "out of memory");
-    chart_loader loader = {arena, err, CELM_CHART_MAX_ENTRIES, CELM_CHART_MAX_TREE_SIZE, 0};
+    chart_loader loader;
+    chart_loader_init(&loader, arena, err);
     chart_file_list files = {NULL, 0, 0};
     int status = chart_read_archive(&loader, data, len, &files);
     const char *name = status == CELM_OK ? chart_name(&loader, &files) : NULL;

@@ -12,11 +12,19 @@ typedef enum rule_scope {
     RULE_FULL_PATH      /* a '/' in it, or a leading one (stripped): against the whole path */
 } rule_scope;
 
+/* Most .helmignore lines are a plain name or "*.ext"; those skip path.Match. */
+typedef enum rule_shape {
+    SHAPE_PATTERN,      /* anything else */
+    SHAPE_LITERAL,      /* no * ? [ \ at all: equal names */
+    SHAPE_SUFFIX        /* "*" then such text without '/': a name without '/' ending in it */
+} rule_shape;
+
 typedef struct ignore_rule {
     const char *pattern;    /* without its '!', trailing '/' and leading '/' */
     int negate;
     int directory_only;
     rule_scope scope;
+    rule_shape shape;
 } ignore_rule;
 
 struct chart_ignore {
@@ -131,6 +139,15 @@ static int add_rule(chart_loader *loader, chart_ignore *rules, const ignore_rule
     return CELM_OK;
 }
 
+static rule_shape shape_of(const char *pattern)
+{
+    int starred = pattern[0] == '*';
+    const char *rest = pattern + starred;
+    if (strpbrk(rest, "*?[\\") || (starred && strchr(rest, '/')))
+        return SHAPE_PATTERN;
+    return starred ? SHAPE_SUFFIX : SHAPE_LITERAL;
+}
+
 /* Rules.parseRule for one line. */
 static int parse_rule(chart_loader *loader, chart_ignore *rules, const char *line, size_t len)
 {
@@ -145,7 +162,7 @@ static int parse_rule(chart_loader *loader, chart_ignore *rules, const char *lin
             return chart_fail(loader, CELM_EPARSE, "double-star (**) syntax is not supported");
     if (!pattern_valid(text, len))
         return chart_fail(loader, CELM_EPARSE, "syntax error in pattern");
-    ignore_rule rule = {NULL, 0, 0, RULE_BASE_NAME};
+    ignore_rule rule = {NULL, 0, 0, RULE_BASE_NAME, SHAPE_PATTERN};
     if (text[0] == '!')
         rule.negate = 1, text++, len--;
     if (len > 0 && text[len - 1] == '/')
@@ -157,6 +174,7 @@ static int parse_rule(chart_loader *loader, chart_ignore *rules, const char *lin
     rule.pattern = celm_arena_strndup(loader->arena, text, len);
     if (!rule.pattern)
         return chart_fail(loader, CELM_ENOMEM, "out of memory reading .helmignore");
+    rule.shape = shape_of(rule.pattern);
     return add_rule(loader, rules, &rule);
 }
 
@@ -195,12 +213,23 @@ int chart_ignore_parse(chart_loader *loader, const char *text, size_t len, chart
     return status;
 }
 
+static int shape_matches(const ignore_rule *rule, const char *name)
+{
+    if (rule->shape == SHAPE_LITERAL)
+        return strcmp(rule->pattern, name) == 0;
+    if (rule->shape == SHAPE_PATTERN)
+        return celm_path_match(rule->pattern, name);
+    size_t name_len = strlen(name), suffix_len = strlen(rule->pattern + 1);
+    return name_len >= suffix_len && !strchr(name, '/') &&
+           memcmp(name + name_len - suffix_len, rule->pattern + 1, suffix_len) == 0;
+}
+
 static int rule_matches(const ignore_rule *rule, const char *path)
 {
     if (rule->scope == RULE_FULL_PATH)
-        return celm_path_match(rule->pattern, path);
+        return shape_matches(rule, path);
     const char *slash = strrchr(path, '/');
-    return celm_path_match(rule->pattern, slash ? slash + 1 : path);
+    return shape_matches(rule, slash ? slash + 1 : path);
 }
 
 /* Rules.Ignore: the first rule that decides wins; a negated rule decides when it does NOT match

@@ -11,12 +11,21 @@
 
 /* One chart tree being loaded. Everything is allocated in `arena` (the top chart's); the budgets
  * are celm's guards against hostile charts and count down across the whole tree. */
+/* Chart.yaml as parsed for its apiVersion, by its text: Helm reads it twice (for the apiVersion,
+ * then for the metadata), celm parses it once. */
+typedef struct chart_parsed_document {
+    const char *text;
+    size_t len;
+    const celm_value *document;
+} chart_parsed_document;
+
 typedef struct chart_loader {
     celm_arena *arena;
     celm_error *err;
     size_t entries_left;        /* CELM_CHART_MAX_ENTRIES */
     int64_t bytes_left;         /* CELM_CHART_MAX_TREE_SIZE */
     int gzip_header_error;      /* Go's errors.Is(err, gzip.ErrHeader) for the error in err */
+    chart_parsed_document api_version_document;    /* used once, by the metadata's decoding */
 } chart_loader;
 
 /* A growing list of files; items live in the loader's arena. */
@@ -25,6 +34,9 @@ typedef struct chart_file_list {
     size_t count;
     size_t capacity;
 } chart_file_list;
+
+/* A loader over `arena` with the tree's full budgets. */
+void chart_loader_init(chart_loader *loader, celm_arena *arena, celm_error *err);
 
 int chart_files_append(chart_loader *loader, chart_file_list *list, const celm_chart_file *file);
 /* Counts one archive or directory entry, or `size` bytes, against the tree's budget. */

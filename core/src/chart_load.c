@@ -16,7 +16,7 @@ typedef enum load_mode {
     LOAD_V2
 } load_mode;
 
-static void loader_init(chart_loader *loader, celm_arena *arena, celm_error *err)
+void chart_loader_init(chart_loader *loader, celm_arena *arena, celm_error *err)
 {
     memset(loader, 0, sizeof *loader);
     loader->arena = arena;
@@ -212,7 +212,7 @@ static int load_with_mode(celm_chart **out, const char *path, load_mode mode, ce
     if (!arena)
         return celm_error_set(err, CELM_ENOMEM, "out of memory loading %s", path);
     chart_loader loader;
-    loader_init(&loader, arena, err);
+    chart_loader_init(&loader, arena, err);
     celm_chart *chart = NULL;
     int status = load_path(&loader, path, mode, &chart);
     return finish_load(arena, status, chart, path, out, err);
@@ -242,7 +242,7 @@ int celm_chart_load_archive(celm_chart **out, const void *data, size_t len, cons
     if (len)
         memcpy(copy, data, len);
     chart_loader loader;
-    loader_init(&loader, arena, err);
+    chart_loader_init(&loader, arena, err);
     celm_chart *chart = NULL;
     int status = chart_take_bytes(&loader, (int64_t)len);
     if (status == CELM_OK)
@@ -269,7 +269,7 @@ int celm_chartfile_decode(celm_arena *arena, const celm_chart_file *file, int st
                           celm_error *err)
 {
     chart_loader loader;
-    loader_init(&loader, arena, err);
+    chart_loader_init(&loader, arena, err);
     *out = NULL;
     return chart_decode_document(&loader, strict ? CHART_DOCUMENT_METADATA_STRICT : CHART_DOCUMENT_METADATA, file,
                                  file->name, out);

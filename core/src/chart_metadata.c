@@ -412,13 +412,31 @@ static int decode_document(chart_loader *loader, chart_document_kind kind, const
     return status;
 }
 
-int chart_decode_document(chart_loader *loader, chart_document_kind kind,
-                          const celm_chart_file *file, const char *origin, celm_value **into)
+/* Decoding never changes the parsed document, and the apiVersion's decoding is thrown away: the
+ * metadata's decoding of the same text may take its document over. */
+static int parse_document(chart_loader *loader, chart_document_kind kind, const celm_chart_file *file,
+                          const char *origin, const celm_value **out)
 {
+    chart_parsed_document *parsed = &loader->api_version_document;
+    if (parsed->document && kind != CHART_DOCUMENT_METADATA_STRICT && parsed->len == file->len && memcmp(parsed->text, file->data, file->len) == 0) {
+        *out = parsed->document;
+        *parsed = (chart_parsed_document){NULL, 0, NULL};
+        return CELM_OK;
+    }
     celm_value *document = NULL;
     unsigned flags = CELM_YAML_KEEP_INTEGERS | (kind == CHART_DOCUMENT_METADATA_STRICT ? CELM_YAML_UNIQUE_KEYS : 0);
     int status = celm_yaml_parse(loader->arena, file->data, file->len, origin, flags, &document, loader->err);
-    if (status != CELM_OK)
+    if (status == CELM_OK && kind == CHART_DOCUMENT_API_VERSION)
+        *parsed = (chart_parsed_document){file->data, file->len, document};
+    *out = document;
+    return status;
+}
+
+int chart_decode_document(chart_loader *loader, chart_document_kind kind,
+                          const celm_chart_file *file, const char *origin, celm_value **into)
+{
+    const celm_value *document = NULL;
+    if (parse_document(loader, kind, file, origin, &document) != CELM_OK)
         return chart_wrap(loader->err, "error converting YAML to JSON");
     const celm_value *bad = unsupported_number(loader->arena, document, document_target(kind));
     if (bad) {

@@ -168,3 +168,21 @@ int celm_render(celm_registry *registry, celm_arena *arena, const celm_chart *ch
     celm_plugin_instance_destroy(&plugin);
     return status;
 }
+
+int celm_render_text(celm_registry *registry, celm_arena *arena, const char *name, const char *text, celm_string *out,
+                     celm_error *err)
+{
+    celm_render_text_request request = {sizeof request, name, text, strlen(text), CELM_RENDER_FUNCTIONS_SPRIG};
+    celm_plugin_instance plugin;
+    int status = celm_registry_create(registry, "render", "gotmpl", NULL, &plugin, err);
+    if (status != CELM_OK)
+        return status;
+    const celm_render_ops *ops = plugin.descriptor->ops;
+    if (ops->version >= 2 && ops->render_text)
+        status = ops->render_text(plugin.instance, arena, &request, out, err);
+    else
+        status = celm_error_set(err, CELM_EUNSUPPORTED, "the render plugin gotmpl (%s) cannot run a lone template: "
+                                "it was built before plugin ABI 1.3", plugin.descriptor->version);
+    celm_plugin_instance_destroy(&plugin);
+    return status;
+}

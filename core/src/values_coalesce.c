@@ -84,7 +84,6 @@ static int coalesce_tables(const coalescer *c, celm_value *dst, celm_value *src,
             return CELM_ENOMEM;
     for (size_t i = 0; i < src->as.map.count; i++) {
         const celm_map_entry *entry = &src->as.map.entries[i];
-        const char *full_key = join_key(c->arena, prefix, entry->key.data);
         celm_value *dv = celm_map_get(dst, entry->key.data, entry->key.len);
         int had_value = i < count && src_had_value[i];
         if (dv && !merge && is_null(dv) && had_value) {
@@ -93,13 +92,14 @@ static int coalesce_tables(const coalescer *c, celm_value *dst, celm_value *src,
             if (set(c, dst, &entry->key, entry->value) != CELM_OK)
                 return CELM_ENOMEM;
         } else if (is_table(entry->value)) {
+            const char *full_key = join_key(c->arena, prefix, entry->key.data);
             if (!is_table(dv))
                 warn(c, "warning: cannot overwrite table with non table for %s (%s)", full_key, go_text(c, entry->value));
             else if (coalesce_tables(c, dv, entry->value, full_key, merge) != CELM_OK)
                 return CELM_ENOMEM;
         } else if (is_table(dv) && !is_null(entry->value)) {
-            warn(c, "warning: destination for %s is a table. Ignoring non-table value (%s)", full_key,
-                 go_text(c, entry->value));
+            warn(c, "warning: destination for %s is a table. Ignoring non-table value (%s)",
+                 join_key(c->arena, prefix, entry->key.data), go_text(c, entry->value));
         }
     }
     return CELM_OK;

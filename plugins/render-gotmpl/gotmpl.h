@@ -20,7 +20,9 @@ typedef int (*celm_gotmpl_function_lookup)(void *payload, const char *name, size
 
 enum celm_gotmpl_parse_flags {
     CELM_GOTMPL_PARSE_COMMENTS = 1u << 0,       /* keep comments as nodes (Go's ParseComments) */
-    CELM_GOTMPL_SKIP_FUNCTION_CHECK = 1u << 1   /* undefined functions are no error (SkipFuncCheck) */
+    CELM_GOTMPL_SKIP_FUNCTION_CHECK = 1u << 1,  /* undefined functions are no error (SkipFuncCheck) */
+    CELM_GOTMPL_BORROW_TEXT = 1u << 2           /* the trees point into `text` instead of a copy, so it
+                                                 * must stay valid and unchanged as long as they do */
 };
 
 #define CELM_GOTMPL_PARSE_OPTIONS_VERSION 1
@@ -51,7 +53,8 @@ typedef struct celm_gotmpl_file {
 } celm_gotmpl_file;
 
 /* Parses text[0..len) as the template file `name` (Go's parse.Parse). Everything, including a copy
- * of `text`, is allocated in `arena` (transfer none: it lives as long as the arena). On failure
+ * of `text` unless CELM_GOTMPL_BORROW_TEXT, is allocated in `arena` (transfer none: it lives as
+ * long as the arena). On failure
  * returns CELM_EPARSE with err->message holding Go's error text, e.g.
  * `template: x.yaml:3: function "foo" not defined`, err->line its line and err->origin `name`;
  * or CELM_ENOMEM, or CELM_ELIMIT for input over 4 GiB. `options` may be NULL. */

@@ -26,6 +26,8 @@ typedef struct gotmpl_private_key gotmpl_private_key;   /* an EVP_PKEY, freed wi
  * NULL when OpenSSL fails. */
 gotmpl_private_key *gotmpl_key_generate(const char *type, int rsa_bits);
 void gotmpl_key_free(gotmpl_private_key *key);
+/* Go's rsa.GenerateKey(bits) (gotmpl_crypto_rsa.c): an EVP_PKEY *, NULL when OpenSSL fails. */
+void *gotmpl_rsa_generate(int bits);
 /* Sprig's pemBlockForKey: the key PEM-encoded as Go encodes it (RSA PRIVATE KEY, EC PRIVATE KEY,
  * DSA PRIVATE KEY, or PKCS #8 PRIVATE KEY for ed25519). */
 int gotmpl_key_pem(gotmpl_buffer *out, const gotmpl_private_key *key);

@@ -75,7 +75,7 @@ static EVP_PKEY *generate_dsa(void)
 gotmpl_private_key *gotmpl_key_generate(const char *type, int rsa_bits)
 {
     if (strcmp(type, "rsa") == 0)
-        return wrap(EVP_PKEY_Q_keygen(NULL, NULL, "RSA", (size_t)rsa_bits));
+        return wrap(gotmpl_rsa_generate(rsa_bits));
     if (strcmp(type, "dsa") == 0)
         return wrap(generate_dsa());
     if (strcmp(type, "ecdsa") == 0)

@@ -124,6 +124,7 @@ int gotmpl_exec_add_file(gotmpl_exec *exec, const char *name, const char *text, 
     celm_gotmpl_parse_options options = CELM_GOTMPL_PARSE_OPTIONS_INIT;
     options.lookup = gotmpl_exec_lookup;
     options.lookup_payload = exec;
+    options.flags = CELM_GOTMPL_BORROW_TEXT;
     celm_gotmpl_file file;
     int status = celm_gotmpl_parse(exec->host, exec->arena, name, text, len, &options, &file, err);
     if (status != CELM_OK)

@@ -22,12 +22,16 @@ typedef struct gotmpl_exec_options {
     uint32_t max_include_depth;
     /* Version 2: Helm's LintMode (helm lint): `required` and `fail` do not fail. */
     int lint_mode;
-    /* Version 3: where lint mode reports a missing required value (NULL: nowhere). */
+    /* Version 3: where lint mode reports what helm logs instead of failing (NULL: nowhere). */
     void (*lint_log)(void *payload, const char *level, const char *message, const char *detail);
     void *lint_log_payload;
+    /* Version 3: the outermost execution runs on the calling thread's own stack when that is the
+     * main thread's; templates nesting deeper than it allows then fail and leave
+     * gotmpl_exec_stack_exhausted set, and the caller starts again with an executor without it. */
+    int caller_stack_first;
 } gotmpl_exec_options;
 
-#define GOTMPL_EXEC_OPTIONS_INIT {GOTMPL_EXEC_OPTIONS_VERSION, 0, NULL, 1000, 0, NULL, NULL}
+#define GOTMPL_EXEC_OPTIONS_INIT {GOTMPL_EXEC_OPTIONS_VERSION, 0, NULL, 1000, 0, NULL, NULL, 0}
 
 /* An executor: the function map, the template set and the per-render state. Lives in the
  * runtime's arena. */
@@ -38,8 +42,9 @@ gotmpl_runtime *gotmpl_exec_runtime(const gotmpl_exec *exec);
 int gotmpl_exec_lookup(void *exec, const char *name, size_t len, const void **function);
 
 /* Parses a file (its main template named `name`, plus its defines) into the executor's set, with
- * text/template's association rules (a later non-empty define replaces an earlier one). Parse
- * errors carry Go's text, as celm_gotmpl_parse reports them. */
+ * text/template's association rules (a later non-empty define replaces an earlier one). `text` is
+ * borrowed: it must stay valid while the executor is used. Parse errors carry Go's text, as
+ * celm_gotmpl_parse reports them. */
 int gotmpl_exec_add_file(gotmpl_exec *exec, const char *name, const char *text, size_t len, celm_error *err);
 
 /* Executes the template `name` with `dot` as its data, appending the output to *out (an arena
@@ -77,8 +82,11 @@ int gotmpl_exec_helm_error(gotmpl_exec *exec, const char *file, celm_string *out
 extern const gotmpl_func_table gotmpl_funcs_engine;
 
 /* Runs body(payload) on a thread with a stack deep enough for Go's template depth limit, waiting
- * for it; the calling thread's own stack is used when one cannot be made. Executions inside body
- * (a whole render's templates) share that stack instead of making one each. */
+ * for it; the calling thread's own stack is used when one cannot be made, or first with
+ * caller_stack_first. Executions inside body (a whole render's templates) share that stack
+ * instead of making one each. */
 int gotmpl_exec_on_large_stack(gotmpl_exec *exec, int (*body)(void *payload), void *payload);
+/* 1 when an execution with caller_stack_first ran out of the caller's stack (and so failed). */
+int gotmpl_exec_stack_exhausted(const gotmpl_exec *exec);
 
 #endif

@@ -73,6 +73,8 @@ struct gotmpl_exec {
     const uint8_t *argument_boxed;      /* during a function call: which arguments are interface{} */
     size_t argument_count;
     const char *stack_limit;            /* the lowest safe stack address while running */
+    int on_caller_stack;                /* running on the caller's stack (caller_stack_first) */
+    int stack_exhausted;                /* ... and it ran out */
 };
 
 /* One template execution (Go's state): the template, the node errors point at, its variables. */
@@ -181,6 +183,6 @@ const gotmpl_func *gotmpl_exec_time_method(const char *name, size_t len);
 
 /* --- gotmpl_exec_stack.c ------------------------------------------------------------------------ */
 /* 1 when the stack has room for another level of templates. */
-int gotmpl_exec_stack_ok(const gotmpl_exec *exec);
+int gotmpl_exec_stack_ok(gotmpl_exec *exec);
 
 #endif

@@ -65,6 +65,7 @@ static int parse_entry(gotmpl_exec *exec, const char *text, size_t len, tpl_entr
     celm_gotmpl_parse_options options = CELM_GOTMPL_PARSE_OPTIONS_INIT;
     options.lookup = gotmpl_exec_lookup;
     options.lookup_payload = exec;
+    options.flags = CELM_GOTMPL_BORROW_TEXT;    /* the cache's copy */
     celm_gotmpl_file file;
     celm_error err = CELM_ERROR_INIT;
     int status = celm_gotmpl_parse(exec->host, exec->arena, tpl_name, copy, len, &options, &file, &err);

@@ -16,8 +16,10 @@ extern const gotmpl_func_table gotmpl_funcs_sprig_crypto;
 extern const gotmpl_func_table gotmpl_funcs_sprig_random;
 extern const gotmpl_func_table gotmpl_funcs_sprig_semver;
 extern const gotmpl_func_table gotmpl_funcs_sprig_network;
-/* toYaml, fromYaml, toJson, fromJson, toToml, fromToml, lookup, getHostByName and sprig's JSON
- * variants Helm keeps (toPrettyJson, toRawJson, mustToPrettyJson, mustToRawJson, mustFromJson). */
+/* Sprig's toJson, fromJson, toPrettyJson, toRawJson and their must forms. */
+extern const gotmpl_func_table gotmpl_funcs_sprig_json;
+/* Helm's toYaml, fromYaml, toJson, fromJson, toToml, fromToml, lookup (replacing Sprig's toJson,
+ * mustToJson and fromJson). */
 extern const gotmpl_func_table gotmpl_funcs_helm_data;
 
 /* The function called `name` in one table, or NULL. */

@@ -1,6 +1,6 @@
 /* gotmpl_funcs_helm_data.c: Helm's data functions (pkg/engine/funcs.go: toYaml, fromYaml, toJson,
- * fromJson, toToml, fromToml and their must/Array/Pretty forms, lookup) and the JSON functions of
- * Sprig that Helm keeps (toPrettyJson, toRawJson, mustToPrettyJson, mustToRawJson, mustFromJson). */
+ * fromJson, toToml, fromToml and their must/Array/Pretty forms, lookup) and Sprig's JSON functions
+ * (toJson, toPrettyJson, toRawJson, fromJson and their must forms), some of which Helm replaces. */
 #include <string.h>
 
 #include "gotmpl_funcs_b.h"
@@ -111,6 +111,12 @@ static int fn_to_raw_json(gotmpl_call *call, const gotmpl_value *args, size_t co
 {
     (void)count;
     return json_loud(call, &args[0], FORMAT_JSON_RAW, 1, out);
+}
+
+static int fn_sprig_must_to_json(gotmpl_call *call, const gotmpl_value *args, size_t count, gotmpl_value *out)
+{
+    (void)count;
+    return json_loud(call, &args[0], FORMAT_JSON, 0, out);
 }
 
 static int fn_must_to_pretty_json(gotmpl_call *call, const gotmpl_value *args, size_t count, gotmpl_value *out)
@@ -231,6 +237,16 @@ static int fn_must_from_json(gotmpl_call *call, const gotmpl_value *args, size_t
     return from_json(call, args, GOTMPL_JSON_ANY, out);
 }
 
+/* Sprig's fromJson: any JSON value, nil when the text is no JSON. */
+static int fn_sprig_from_json(gotmpl_call *call, const gotmpl_value *args, size_t count, gotmpl_value *out)
+{
+    (void)count;
+    int status = from_json(call, args, GOTMPL_JSON_ANY, out);
+    if (status == CELM_EINVAL)
+        *out = gotmpl_nil(), status = CELM_OK;
+    return status;
+}
+
 /* --- TOML and pretty YAML ---------------------------------------------------------------------------- */
 static int fn_to_toml(gotmpl_call *call, const gotmpl_value *args, size_t count, gotmpl_value *out)
 {
@@ -323,6 +339,20 @@ static int fn_lookup(gotmpl_call *call, const gotmpl_value *args, size_t count, 
 #define S GT_STRING
 #define A GT_ANY
 
+static const gotmpl_func sprig_json_functions[] = {
+    {"toJson", fn_to_json, 1, 0, {A}, S, 0},
+    {"mustToJson", fn_sprig_must_to_json, 1, 0, {A}, S, 1},
+    {"fromJson", fn_sprig_from_json, 1, 0, {S}, A, 0},
+    {"toPrettyJson", fn_to_pretty_json, 1, 0, {A}, S, 0},
+    {"toRawJson", fn_to_raw_json, 1, 0, {A}, S, 0},
+    {"mustToPrettyJson", fn_must_to_pretty_json, 1, 0, {A}, S, 1},
+    {"mustToRawJson", fn_must_to_raw_json, 1, 0, {A}, S, 1},
+    {"mustFromJson", fn_must_from_json, 1, 0, {S}, A, 1},
+    {NULL, NULL, 0, 0, {0}, 0, 0},
+};
+
+const gotmpl_func_table gotmpl_funcs_sprig_json = {"sprig-json", sprig_json_functions};
+
 static const gotmpl_func data_functions[] = {
     {"toYaml", fn_to_yaml, 1, 0, {A}, S, 0},
     {"mustToYaml", fn_must_to_yaml, 1, 0, {A}, S, 0},
@@ -336,11 +366,6 @@ static const gotmpl_func data_functions[] = {
     {"toToml", fn_to_toml, 1, 0, {A}, S, 0},
     {"mustToToml", fn_must_to_toml, 1, 0, {A}, S, 0},
     {"fromToml", fn_from_toml, 1, 0, {S}, GT_MAP, 0},
-    {"toPrettyJson", fn_to_pretty_json, 1, 0, {A}, S, 0},
-    {"toRawJson", fn_to_raw_json, 1, 0, {A}, S, 0},
-    {"mustToPrettyJson", fn_must_to_pretty_json, 1, 0, {A}, S, 1},
-    {"mustToRawJson", fn_must_to_raw_json, 1, 0, {A}, S, 1},
-    {"mustFromJson", fn_must_from_json, 1, 0, {S}, A, 1},
     {"lookup", fn_lookup, 4, 0, {S, S, S, S}, GT_MAP, 1},
     {NULL, NULL, 0, 0, {0}, 0, 0},
 };

@@ -11,6 +11,7 @@
 #include <openssl/core_names.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
+#include <openssl/param_build.h>
 #include <openssl/rand.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
@@ -38,19 +39,35 @@
     X(BASIC_CONSTRAINTS_new) \
     X(BN_CTX_free) \
     X(BN_CTX_new) \
+    X(BN_MONT_CTX_free) \
+    X(BN_MONT_CTX_new) \
+    X(BN_MONT_CTX_set) \
     X(BN_add) \
     X(BN_bn2binpad) \
+    X(BN_clear_free) \
+    X(BN_cmp) \
     X(BN_copy) \
+    X(BN_div) \
     X(BN_div_word) \
     X(BN_free) \
+    X(BN_gcd) \
+    X(BN_is_bit_set) \
+    X(BN_is_one) \
     X(BN_is_zero) \
     X(BN_lshift) \
+    X(BN_mod_exp_mont) \
+    X(BN_mod_inverse) \
+    X(BN_mod_sqr) \
+    X(BN_mod_word) \
+    X(BN_mul) \
     X(BN_new) \
+    X(BN_num_bits) \
     X(BN_rand) \
     X(BN_rshift) \
     X(BN_set_bit) \
     X(BN_set_word) \
     X(BN_sub) \
+    X(BN_sub_word) \
     X(BN_to_ASN1_INTEGER) \
     X(CRYPTO_free) \
     X(EVP_CIPHER_CTX_free) \
@@ -70,6 +87,8 @@
     X(EVP_PKEY_Q_keygen) \
     X(EVP_PKEY_eq) \
     X(EVP_PKEY_free) \
+    X(EVP_PKEY_fromdata) \
+    X(EVP_PKEY_fromdata_init) \
     X(EVP_PKEY_get_base_id) \
     X(EVP_PKEY_get_bits) \
     X(EVP_PKEY_get_utf8_string_param) \
@@ -95,6 +114,11 @@
     X(OPENSSL_sk_push) \
     X(OPENSSL_sk_shift) \
     X(OPENSSL_sk_value) \
+    X(OSSL_PARAM_BLD_free) \
+    X(OSSL_PARAM_BLD_new) \
+    X(OSSL_PARAM_BLD_push_BN) \
+    X(OSSL_PARAM_BLD_to_param) \
+    X(OSSL_PARAM_free) \
     X(PKCS8_PRIV_KEY_INFO_free) \
     X(RAND_bytes) \
     X(X509_NAME_add_entry_by_NID) \
@@ -156,19 +180,35 @@ int gotmpl_libcrypto_load(gotmpl_call *call);
 #define BASIC_CONSTRAINTS_new (gotmpl_libcrypto.BASIC_CONSTRAINTS_new)
 #define BN_CTX_free (gotmpl_libcrypto.BN_CTX_free)
 #define BN_CTX_new (gotmpl_libcrypto.BN_CTX_new)
+#define BN_MONT_CTX_free (gotmpl_libcrypto.BN_MONT_CTX_free)
+#define BN_MONT_CTX_new (gotmpl_libcrypto.BN_MONT_CTX_new)
+#define BN_MONT_CTX_set (gotmpl_libcrypto.BN_MONT_CTX_set)
 #define BN_add (gotmpl_libcrypto.BN_add)
 #define BN_bn2binpad (gotmpl_libcrypto.BN_bn2binpad)
+#define BN_clear_free (gotmpl_libcrypto.BN_clear_free)
+#define BN_cmp (gotmpl_libcrypto.BN_cmp)
 #define BN_copy (gotmpl_libcrypto.BN_copy)
+#define BN_div (gotmpl_libcrypto.BN_div)
 #define BN_div_word (gotmpl_libcrypto.BN_div_word)
 #define BN_free (gotmpl_libcrypto.BN_free)
+#define BN_gcd (gotmpl_libcrypto.BN_gcd)
+#define BN_is_bit_set (gotmpl_libcrypto.BN_is_bit_set)
+#define BN_is_one (gotmpl_libcrypto.BN_is_one)
 #define BN_is_zero (gotmpl_libcrypto.BN_is_zero)
 #define BN_lshift (gotmpl_libcrypto.BN_lshift)
+#define BN_mod_exp_mont (gotmpl_libcrypto.BN_mod_exp_mont)
+#define BN_mod_inverse (gotmpl_libcrypto.BN_mod_inverse)
+#define BN_mod_sqr (gotmpl_libcrypto.BN_mod_sqr)
+#define BN_mod_word (gotmpl_libcrypto.BN_mod_word)
+#define BN_mul (gotmpl_libcrypto.BN_mul)
 #define BN_new (gotmpl_libcrypto.BN_new)
+#define BN_num_bits (gotmpl_libcrypto.BN_num_bits)
 #define BN_rand (gotmpl_libcrypto.BN_rand)
 #define BN_rshift (gotmpl_libcrypto.BN_rshift)
 #define BN_set_bit (gotmpl_libcrypto.BN_set_bit)
 #define BN_set_word (gotmpl_libcrypto.BN_set_word)
 #define BN_sub (gotmpl_libcrypto.BN_sub)
+#define BN_sub_word (gotmpl_libcrypto.BN_sub_word)
 #define BN_to_ASN1_INTEGER (gotmpl_libcrypto.BN_to_ASN1_INTEGER)
 #define CRYPTO_free (gotmpl_libcrypto.CRYPTO_free)
 #define EVP_CIPHER_CTX_free (gotmpl_libcrypto.EVP_CIPHER_CTX_free)
@@ -188,6 +228,8 @@ int gotmpl_libcrypto_load(gotmpl_call *call);
 #define EVP_PKEY_Q_keygen (gotmpl_libcrypto.EVP_PKEY_Q_keygen)
 #define EVP_PKEY_eq (gotmpl_libcrypto.EVP_PKEY_eq)
 #define EVP_PKEY_free (gotmpl_libcrypto.EVP_PKEY_free)
+#define EVP_PKEY_fromdata (gotmpl_libcrypto.EVP_PKEY_fromdata)
+#define EVP_PKEY_fromdata_init (gotmpl_libcrypto.EVP_PKEY_fromdata_init)
 #define EVP_PKEY_get_base_id (gotmpl_libcrypto.EVP_PKEY_get_base_id)
 #define EVP_PKEY_get_bits (gotmpl_libcrypto.EVP_PKEY_get_bits)
 #define EVP_PKEY_get_utf8_string_param (gotmpl_libcrypto.EVP_PKEY_get_utf8_string_param)
@@ -213,6 +255,11 @@ int gotmpl_libcrypto_load(gotmpl_call *call);
 #define OPENSSL_sk_push (gotmpl_libcrypto.OPENSSL_sk_push)
 #define OPENSSL_sk_shift (gotmpl_libcrypto.OPENSSL_sk_shift)
 #define OPENSSL_sk_value (gotmpl_libcrypto.OPENSSL_sk_value)
+#define OSSL_PARAM_BLD_free (gotmpl_libcrypto.OSSL_PARAM_BLD_free)
+#define OSSL_PARAM_BLD_new (gotmpl_libcrypto.OSSL_PARAM_BLD_new)
+#define OSSL_PARAM_BLD_push_BN (gotmpl_libcrypto.OSSL_PARAM_BLD_push_BN)
+#define OSSL_PARAM_BLD_to_param (gotmpl_libcrypto.OSSL_PARAM_BLD_to_param)
+#define OSSL_PARAM_free (gotmpl_libcrypto.OSSL_PARAM_free)
 #define PKCS8_PRIV_KEY_INFO_free (gotmpl_libcrypto.PKCS8_PRIV_KEY_INFO_free)
 #define RAND_bytes (gotmpl_libcrypto.RAND_bytes)
 #define X509_NAME_add_entry_by_NID (gotmpl_libcrypto.X509_NAME_add_entry_by_NID)

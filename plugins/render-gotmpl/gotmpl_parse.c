@@ -1,5 +1,6 @@
 /* gotmpl_parse.c: parsing a template file: text and actions, if/range/with/else, define, block,
  * template, break and continue, and the file's set of trees (Go's Tree.Parse and its controls). */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -401,17 +402,23 @@ int celm_gotmpl_parse(const celm_host *host, celm_arena *arena, const char *name
     out->count = 0;
     if (len >= UINT32_MAX)
         return host->error_set(err, CELM_ELIMIT, "template %s is larger than 4 GiB", name);
-    celm_gotmpl_parser *p = calloc(1, sizeof *p);
-    char *text_copy = copy_text(host, arena, text, len);
+    /* The message buffers at the end are written before they are read: only the rest starts zeroed. */
+    celm_gotmpl_parser *p = malloc(sizeof *p);
+    if (p)
+        memset(p, 0, offsetof(celm_gotmpl_parser, message));
+    if (p)
+        p->options = options ? *options : defaults;
+    int borrow = p && (p->options.flags & CELM_GOTMPL_BORROW_TEXT);
+    const char *text_used = borrow ? text : copy_text(host, arena, text, len);
     char *name_copy = copy_text(host, arena, name, strlen(name));
-    if (!p || !text_copy || !name_copy) {
+    if (!p || !text_used || !name_copy) {
         free(p);
         return host->error_set(err, CELM_ENOMEM, "out of memory while parsing %s", name);
     }
+    p->message[0] = '\0';
     p->host = host;
     p->arena = arena;
-    p->options = options ? *options : defaults;
-    p->text = (celm_gotmpl_slice){text_copy, len};
+    p->text = (celm_gotmpl_slice){text_used, len};
     p->parse_name = (celm_gotmpl_slice){name_copy, strlen(name)};
     celm_gotmpl_tree *main_tree = host->arena_alloc(arena, sizeof *main_tree);
     int code = CELM_ENOMEM;

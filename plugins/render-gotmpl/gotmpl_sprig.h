@@ -25,6 +25,7 @@ extern const gotmpl_func_table gotmpl_funcs_sprig_regex;    /* regexMatch ... re
 extern const gotmpl_func_table gotmpl_funcs_sprig_paths;    /* base, dir, ext, clean, isAbs, os* */
 extern const gotmpl_func_table gotmpl_funcs_sprig_reflect;  /* typeOf, kindOf, typeIs, deepEqual, ... */
 extern const gotmpl_func_table gotmpl_funcs_sprig_encoding; /* b64enc, b64dec, b32enc, b32dec */
+extern const gotmpl_func_table gotmpl_funcs_sprig_env;      /* env, expandenv (not in Helm's engine) */
 
 /* --- building results ------------------------------------------------------------------------ */
 /* A growing string in the runtime's arena. Writes after a failed allocation are dropped and

@@ -15,6 +15,8 @@ function(celm_add_plugin kind name)
         C_STANDARD_REQUIRED ON
         C_VISIBILITY_PRESET hidden)
     target_link_libraries(${target} PRIVATE CelmSdk::sdk ${PLUGIN_LIBRARIES})
+    # Static archives linked in keep their symbols to themselves too.
+    target_link_options(${target} PRIVATE "LINKER:--exclude-libs,ALL")
     if(NOT CELM_SANITIZE)
         # A plugin is handed everything it needs in the host table; an unresolved symbol is a bug.
         target_link_options(${target} PRIVATE "LINKER:-z,defs")

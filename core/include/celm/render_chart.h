@@ -1,4 +1,4 @@
-/* render_chart.h: rendering a processed chart through the render plugins (Helm's engine.Render). */
+/* render_chart.h: rendering through the render plugins: a processed chart (Helm's engine.Render), a lone template. */
 #ifndef CELM_RENDER_CHART_H
 #define CELM_RENDER_CHART_H
 
@@ -42,5 +42,11 @@ int celm_kube_version_parse(celm_arena *arena, const char *text, celm_value **ou
  * rendered files, named like "mychart/templates/a.yaml". */
 int celm_render(celm_registry *registry, celm_arena *arena, const celm_chart *chart, const celm_value *values,
                 const celm_render_options *options, celm_render_output **out, size_t *count, celm_error *err);
+
+/* Helm's TemplateName: `text` as a template named `name` with Sprig's functions, executed with no
+ * data by the Go-template render plugin. *out is arena text. Errors read like Go's
+ * (`template: name-template:1: function "x" not defined`). */
+int celm_render_text(celm_registry *registry, celm_arena *arena, const char *name, const char *text, celm_string *out,
+                     celm_error *err);
 
 #endif

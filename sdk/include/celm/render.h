@@ -9,7 +9,7 @@
 #include "celm/error.h"
 #include "celm/value.h"
 
-#define CELM_RENDER_OPS_VERSION 1
+#define CELM_RENDER_OPS_VERSION 2
 
 typedef struct celm_render_file {
     const char *name;           /* chart-relative path, e.g. "templates/deployment.yaml" */
@@ -57,6 +57,20 @@ typedef struct celm_render_output {
     size_t len;
 } celm_render_output;
 
+/* The functions a standalone template sees (celm_render_text_request.functions). */
+typedef enum celm_render_functions {
+    CELM_RENDER_FUNCTIONS_SPRIG = 1     /* text/template's builtins and sprig.TxtFuncMap() */
+} celm_render_functions;
+
+/* ABI 1.3: one template outside any chart, executed with no data (helm's --name-template). */
+typedef struct celm_render_text_request {
+    uint32_t size;              /* sizeof(celm_render_text_request) of the core */
+    const char *name;           /* the template's name in messages, e.g. "name-template" */
+    const char *text;
+    size_t len;
+    int functions;              /* a celm_render_functions */
+} celm_render_text_request;
+
 typedef struct celm_render_ops {
     uint32_t version;
     /* File-name suffixes this renderer claims (e.g. ".lua"), NULL-terminated; a renderer with an
@@ -65,6 +79,11 @@ typedef struct celm_render_ops {
     /* Renders the claimed templates of the whole tree into *out (an arena array). */
     int (*render)(void *instance, celm_arena *arena, const celm_render_request *request,
                   celm_render_output **out, size_t *out_count, celm_error *err);
+    /* Version 2 (ABI 1.3), optional: executes request->text as a template of its own into *out
+     * (arena text). Errors carry the engine's text, e.g. `template: name-template:1: function
+     * "x" not defined` (CELM_EPARSE) or an execution error. */
+    int (*render_text)(void *instance, celm_arena *arena, const celm_render_text_request *request,
+                       celm_string *out, celm_error *err);
 } celm_render_ops;
 
 #endif

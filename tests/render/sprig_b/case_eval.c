@@ -26,7 +26,7 @@ typedef struct case_parser {
 
 static const gotmpl_func_table *const tables[] = {
     &gotmpl_funcs_sprig_dates, &gotmpl_funcs_sprig_crypto, &gotmpl_funcs_sprig_random, &gotmpl_funcs_sprig_semver,
-    &gotmpl_funcs_sprig_network, &gotmpl_funcs_helm_data,
+    &gotmpl_funcs_sprig_network, &gotmpl_funcs_helm_data, &gotmpl_funcs_sprig_json,
 };
 
 static char *arena_text(gotmpl_runtime *runtime, const char *text, size_t len)

@@ -1,6 +1,7 @@
 /* test_certificates.c: keys and certificates from genPrivateKey, genCA, genSelfSignedCert and
  * genSignedCert, read back with OpenSSL: the kinds and sizes Sprig asks Go for, and the layout Go's
  * x509.CreateCertificate gives Sprig's template (extensions, their order and criticality, key ids). */
+#include <openssl/core_names.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
@@ -91,6 +92,41 @@ void private_keys_have_their_kind_and_size(void)
         gotmpl_key_free(parsed);
         EVP_PKEY_free(key);
     }
+    finish();
+}
+
+static BIGNUM *key_number(EVP_PKEY *key, const char *name)
+{
+    BIGNUM *number = NULL;
+    CHECK(EVP_PKEY_get_bn_param(key, name, &number) == 1);
+    return number;
+}
+
+/* Go's keys: primes of half the size with their top two bits set, d = e^-1 mod lcm(p-1, q-1), and a
+ * key OpenSSL's own checks accept (n = pq, the CRT values). */
+void rsa_keys_are_made_as_go_makes_them(void)
+{
+    start();
+    gotmpl_private_key *generated = gotmpl_key_generate("rsa", 2048);
+    EVP_PKEY *key = generated ? gotmpl_key_evp(generated) : NULL;
+    CHECK(key != NULL);
+    EVP_PKEY_CTX *check = EVP_PKEY_CTX_new(key, NULL);
+    CHECK(EVP_PKEY_check(check) == 1);
+    BIGNUM *p = key_number(key, OSSL_PKEY_PARAM_RSA_FACTOR1), *q = key_number(key, OSSL_PKEY_PARAM_RSA_FACTOR2);
+    BIGNUM *d = key_number(key, OSSL_PKEY_PARAM_RSA_D), *lambda = BN_new(), *gcd = BN_new(), *product = BN_new();
+    BN_CTX *ctx = BN_CTX_new();
+    CHECK_INT(BN_num_bits(p), 1024);
+    CHECK_INT(BN_num_bits(q), 1024);
+    CHECK(BN_is_bit_set(p, 1022) && BN_is_bit_set(q, 1022));
+    BN_sub_word(p, 1), BN_sub_word(q, 1);
+    BN_gcd(gcd, p, q, ctx), BN_mul(product, p, q, ctx), BN_div(lambda, NULL, product, gcd, ctx);
+    CHECK(BN_cmp(d, lambda) < 0);
+    BN_mul_word(d, 65537), BN_mod(d, d, lambda, ctx);
+    CHECK(BN_is_one(d));
+    BN_free(p), BN_free(q), BN_free(d), BN_free(lambda), BN_free(gcd), BN_free(product);
+    BN_CTX_free(ctx);
+    EVP_PKEY_CTX_free(check);
+    gotmpl_key_free(generated);
     finish();
 }
 

@@ -13,6 +13,7 @@ void aes_round_trips(void);
 void now_is_local_with_a_monotonic_reading(void);
 void ago_and_duration_round_measure_elapsed_time(void);
 void private_keys_have_their_kind_and_size(void);
+void rsa_keys_are_made_as_go_makes_them(void);
 void ca_certificates_have_gos_layout(void);
 void self_signed_certificates_list_their_names(void);
 void signed_certificates_chain_to_their_ca(void);
@@ -32,6 +33,7 @@ int emit_certificates(const char *path);
     CASE(now_is_local_with_a_monotonic_reading), \
     CASE(ago_and_duration_round_measure_elapsed_time), \
     CASE(private_keys_have_their_kind_and_size), \
+    CASE(rsa_keys_are_made_as_go_makes_them), \
     CASE(ca_certificates_have_gos_layout), \
     CASE(self_signed_certificates_list_their_names), \
     CASE(signed_certificates_chain_to_their_ca), \
