@@ -4,32 +4,86 @@
 
 #include "celm/sdk.h"
 #include "gotmpl_function_tables.h"
-#include "gotmpl_render.h"
+#include "gotmpl_funcs_chart.h"
+#include "gotmpl_lend.h"
 
 typedef struct gotmpl_plugin {
     const celm_host *host;
+    gotmpl_prepared *prepared;  /* parsed by prepare, for the render of the same request */
 } gotmpl_plugin;
+
+#define REQUEST_HAS(request, member) \
+    ((request)->size >= offsetof(celm_render_request, member) + sizeof (request)->member)
+
+/* Helm's function map, with the functions other renderers lend in front of it. */
+static int function_tables(gotmpl_plugin *plugin, celm_arena *arena, const celm_render_request *request,
+                           const gotmpl_func_table *const **out)
+{
+    *out = gotmpl_helm_function_tables;
+    if (!REQUEST_HAS(request, function_count) || request->function_count == 0)
+        return CELM_OK;
+    return gotmpl_chart_function_tables(plugin->host, arena, request->functions, request->function_count,
+                                        gotmpl_helm_function_tables, out);
+}
+
+static int refuse_clash(gotmpl_plugin *plugin, const gotmpl_exec *exec, const gotmpl_exec_options *options,
+                        celm_error *err)
+{
+    if (options->tables == gotmpl_helm_function_tables)
+        return CELM_OK;
+    const celm_render_function *clash = gotmpl_chart_function_clash(exec, options->tables[0]);
+    if (!clash)
+        return CELM_OK;
+    return plugin->host->error_set(err, CELM_EINVAL, "chart function \"%s\" of %s has the name of a template function",
+                                   clash->name, clash->chart);
+}
+
+static int start_exec(gotmpl_plugin *plugin, celm_arena *arena, const celm_render_request *request,
+                      gotmpl_exec **out, celm_error *err)
+{
+    gotmpl_runtime *runtime;
+    gotmpl_exec_options options = GOTMPL_EXEC_OPTIONS_INIT;
+    options.missing_key_error = request->strict;
+    if (REQUEST_HAS(request, lint_log_payload)) {
+        options.lint_mode = request->lint;
+        options.lint_log = request->lint_log;
+        options.lint_log_payload = request->lint_log_payload;
+    }
+    if (function_tables(plugin, arena, request, &options.tables) != CELM_OK ||
+        gotmpl_runtime_create(plugin->host, arena, &runtime) != CELM_OK ||
+        gotmpl_exec_create(runtime, &options, out) != CELM_OK)
+        return plugin->host->error_set(err, CELM_ENOMEM, "out of memory starting the template engine");
+    gotmpl_runtime_allow_cluster(runtime, REQUEST_HAS(request, cluster) && request->cluster);
+    return refuse_clash(plugin, *out, &options, err);
+}
+
+static int prepare_render(gotmpl_plugin *plugin, celm_arena *arena, const celm_render_request *request,
+                          celm_error *err)
+{
+    gotmpl_exec *exec;
+    int status = start_exec(plugin, arena, request, &exec, err);
+    return status == CELM_OK ? gotmpl_render_prepare(exec, request, &plugin->prepared, err) : status;
+}
+
+static int prepare(void *instance, celm_arena *arena, const celm_render_request *request,
+                   celm_render_templates *out, celm_error *err)
+{
+    gotmpl_plugin *plugin = instance;
+    int status = prepare_render(plugin, arena, request, err);
+    if (status == CELM_OK)
+        gotmpl_lend_templates(plugin->prepared, out);
+    return status;
+}
 
 static int render(void *instance, celm_arena *arena, const celm_render_request *request, celm_render_output **out,
                   size_t *count, celm_error *err)
 {
     gotmpl_plugin *plugin = instance;
-    gotmpl_runtime *runtime;
-    gotmpl_exec *exec;
-    gotmpl_exec_options options = GOTMPL_EXEC_OPTIONS_INIT;
-    options.tables = gotmpl_helm_function_tables;
-    options.missing_key_error = request->strict;
-    if (request->size >= offsetof(celm_render_request, lint_log_payload) + sizeof request->lint_log_payload) {
-        options.lint_mode = request->lint;
-        options.lint_log = request->lint_log;
-        options.lint_log_payload = request->lint_log_payload;
-    }
-    if (gotmpl_runtime_create(plugin->host, arena, &runtime) != CELM_OK ||
-        gotmpl_exec_create(runtime, &options, &exec) != CELM_OK)
-        return plugin->host->error_set(err, CELM_ENOMEM, "out of memory starting the template engine");
-    int has_cluster_field = request->size >= offsetof(celm_render_request, cluster) + sizeof request->cluster;
-    gotmpl_runtime_allow_cluster(runtime, has_cluster_field && request->cluster);
-    return gotmpl_render(exec, request, out, count, err);
+    int status = plugin->prepared ? CELM_OK : prepare_render(plugin, arena, request, err);
+    if (status == CELM_OK)
+        status = gotmpl_render_execute(plugin->prepared, out, count, err);
+    plugin->prepared = NULL;
+    return status;
 }
 
 static int create(const celm_host *host, const celm_value *config, celm_error *err, void **out_instance)
@@ -54,6 +108,7 @@ static const celm_render_ops render_ops = {
     .version = CELM_RENDER_OPS_VERSION,
     .suffixes = no_suffixes,
     .render = render,
+    .prepare = prepare,
 };
 
 static const celm_plugin_descriptor descriptor = {
