@@ -247,7 +247,8 @@ int gotmpl_render_prepare(gotmpl_exec *exec, const celm_render_request *request,
     collect(s, request->chart, NULL, &release, &capabilities);
     if (s->failed)
         return host->error_set(err, CELM_ENOMEM, "out of memory preparing templates");
-    qsort(s->templates, s->count, sizeof *s->templates, compare_parse_order);
+    if (s->count)
+        qsort(s->templates, s->count, sizeof *s->templates, compare_parse_order);
     int status = parse_all(s, err);
     if (status == CELM_OK)
         *out = s;

@@ -15,7 +15,8 @@ refused() {
     printf '%s\n' "$@" >"$chart/templates/x.lua"
     local status=0
     "$celm" template rel "$chart" >"$scratch/out" 2>"$scratch/err" || status=$?
-    if [ "$status" != 0 ] && [ ! -s "$scratch/out" ] && grep -Eq "^Error: $expected" "$scratch/err"; then
+    if [ "$status" != 0 ] && [ ! -s "$scratch/out" ] && grep -Eq "^Error: $expected" "$scratch/err" &&
+        ! grep -Eq "runtime error:|Sanitizer" "$scratch/err"; then
         passed=$((passed + 1))
     else
         failed=$((failed + 1)); echo "FAIL $what (exit $status)"; head -3 "$scratch/out" "$scratch/err"
