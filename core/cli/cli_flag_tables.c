@@ -337,6 +337,7 @@ static const cli_flag dependency_list_own_flags[] = {
 static const cli_flag create_own_flags[] = {
     {.name = "starter", .shorthand = 'p', .kind = CLI_FLAG_STRING,
      .usage = "name or absolute path of the starter scaffold to create the chart from"},
+    BOOL("lua", "write the workload templates in Lua (render-lua) instead of Go templates"),
     END
 };
 

@@ -47,7 +47,7 @@ int cli_create_command(const cli_invocation *invocation)
     const char *name = go_base(invocation->arena, path);
     const char *directory = go_dir(invocation->arena, path);
     celm_error err = CELM_ERROR_INIT;
-    if (celm_chart_create(directory, name, print_notice, NULL, &err) != CELM_OK)
+    if (celm_chart_create_dialect(directory, name, cli_flag_is_true(invocation, "lua"), print_notice, NULL, &err) != CELM_OK)
         return cli_fail("%s", err.message);
     return 0;
 }

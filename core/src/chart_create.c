@@ -64,8 +64,27 @@ static int write_scaffold_file(const char *chart_dir, const celm_scaffold_file *
     return CELM_OK;
 }
 
+/* Whether --lua replaces a recorded file: templates/X.yaml when templates/X.lua is scaffolded. */
+static int replaced_by_lua(const celm_scaffold_file *file)
+{
+    size_t len = strlen(file->path);
+    if (len < 5 || strcmp(file->path + len - 5, ".yaml") != 0)
+        return 0;
+    for (size_t i = 0; i < celm_scaffold_lua_file_count; i++)
+        if (strncmp(celm_scaffold_lua_files[i].path, file->path, len - 4) == 0 &&
+            strcmp(celm_scaffold_lua_files[i].path + len - 4, "lua") == 0)
+            return 1;
+    return 0;
+}
+
 int celm_chart_create(const char *directory, const char *name, celm_create_notice_fn notice, void *payload,
                       celm_error *err)
+{
+    return celm_chart_create_dialect(directory, name, 0, notice, payload, err);
+}
+
+int celm_chart_create_dialect(const char *directory, const char *name, int lua, celm_create_notice_fn notice,
+                              void *payload, celm_error *err)
 {
     int status = check_name(name, err);
     if (status != CELM_OK)
@@ -89,7 +108,11 @@ int celm_chart_create(const char *directory, const char *name, celm_create_notic
     if (stat(chart_dir, &info) == 0 && !S_ISDIR(info.st_mode))
         return celm_error_set(err, CELM_EEXISTS, "file %s already exists and is not a directory", chart_dir);
     for (size_t i = 0; i < celm_scaffold_file_count; i++)
-        if ((status = write_scaffold_file(chart_dir, &celm_scaffold_files[i], name, notice, payload, err)) != CELM_OK)
+        if (!(lua && replaced_by_lua(&celm_scaffold_files[i])) &&
+            (status = write_scaffold_file(chart_dir, &celm_scaffold_files[i], name, notice, payload, err)) != CELM_OK)
+            return status;
+    for (size_t i = 0; lua && i < celm_scaffold_lua_file_count; i++)
+        if ((status = write_scaffold_file(chart_dir, &celm_scaffold_lua_files[i], name, notice, payload, err)) != CELM_OK)
             return status;
     char charts[sizeof chart_dir + 8];
     snprintf(charts, sizeof charts, "%s/charts", chart_dir);

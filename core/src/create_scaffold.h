@@ -14,5 +14,8 @@ typedef struct celm_scaffold_file {
 
 extern const celm_scaffold_file celm_scaffold_files[];
 extern const size_t celm_scaffold_file_count;
+/* `celm create --lua`: Lua templates that replace the scaffold's templates of the same base name. */
+extern const celm_scaffold_file celm_scaffold_lua_files[];
+extern const size_t celm_scaffold_lua_file_count;
 
 #endif

@@ -214,6 +214,41 @@ static const celm_loaded_plugin *open_first(celm_registry *registry, const char 
     return found;
 }
 
+static int has_name(char *const *names, size_t count, const char *name)
+{
+    for (size_t i = 0; i < count; i++)
+        if (strcmp(names[i], name) == 0)
+            return 1;
+    return 0;
+}
+
+size_t celm_registry_names(celm_registry *registry, const char *kind, char ***out)
+{
+    *out = NULL;
+    size_t count = 0;
+    for (size_t d = 0; d < registry->directory_count; d++) {
+        char **files;
+        size_t file_count = directory_plugin_files(registry->directories[d], &files);
+        for (size_t i = 0; i < file_count; i++) {
+            char *file_kind, *name, **grown = NULL;
+            celm_plugin_file_name_parse(files[i], &file_kind, &name);
+            if (strcmp(file_kind, kind) == 0 && !has_name(*out, count, name) &&
+                (grown = realloc(*out, (count + 1) * sizeof *grown)) != NULL)
+                *out = grown, (*out)[count++] = name, name = NULL;
+            free(file_kind), free(name), free(files[i]);
+        }
+        free(files);
+    }
+    return count;
+}
+
+void celm_registry_names_free(char **names, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        free(names[i]);
+    free(names);
+}
+
 int celm_registry_create(celm_registry *registry, const char *kind, const char *name,
                          const celm_value *config, celm_plugin_instance *out, celm_error *err)
 {

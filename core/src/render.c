@@ -1,4 +1,4 @@
-/* render.c: Helm's ToRenderValues and engine dispatch: the chart tree handed to the render plugins. */
+/* render.c: Helm's ToRenderValues: the chart tree and built-in objects handed to the render plugins. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,6 +6,7 @@
 #include "capabilities_default.h"
 #include "celm/celm.h"
 #include "celm/render_chart.h"
+#include "render_dispatch.h"
 
 static int set_text(celm_arena *arena, celm_value *map, const char *key, const char *text)
 {
@@ -160,13 +161,7 @@ int celm_render(celm_registry *registry, celm_arena *arena, const celm_chart *ch
         return status;
     if (!(request.release = build_release(arena, options)) || !(request.chart = render_chart(arena, chart, values)))
         return celm_error_set(err, CELM_ENOMEM, "out of memory preparing the render");
-    celm_plugin_instance plugin;
-    if ((status = celm_registry_create(registry, "render", "gotmpl", NULL, &plugin, err)) != CELM_OK)
-        return status;
-    const celm_render_ops *ops = plugin.descriptor->ops;
-    status = ops->render(plugin.instance, arena, &request, out, count, err);
-    celm_plugin_instance_destroy(&plugin);
-    return status;
+    return celm_render_dispatch(registry, arena, &request, out, count, err);
 }
 
 int celm_render_text(celm_registry *registry, celm_arena *arena, const char *name, const char *text, celm_string *out,

@@ -12,7 +12,12 @@ typedef struct renderable {
     const char *base_path;      /* "mychart/templates" */
 } renderable;
 
-typedef struct render_state {
+typedef struct chart_dot {
+    const char *full_path;
+    gotmpl_value dot;
+} chart_dot;
+
+typedef struct gotmpl_prepared {
     gotmpl_exec *exec;
     gotmpl_runtime *runtime;
     const celm_host *host;
@@ -20,6 +25,8 @@ typedef struct render_state {
     const celm_render_request *request;
     renderable *templates;
     size_t count, capacity;
+    chart_dot *dots;
+    size_t dot_count, dot_capacity;
     int failed;
 } render_state;
 
@@ -37,20 +44,33 @@ static void put(render_state *s, gotmpl_value *map, const char *key, gotmpl_valu
         s->failed = 1;
 }
 
+/* Room for one more item of an arena array; NULL (and the state failed) when out of memory. */
+static void *grow(render_state *s, void **items, size_t count, size_t *capacity, size_t item_size)
+{
+    if (count == *capacity) {
+        size_t more = *capacity ? *capacity * 2 : 32;
+        char *grown = s->host->arena_alloc(s->arena, more * item_size);
+        if (!grown)
+            return s->failed = 1, NULL;
+        if (count)
+            memcpy(grown, *items, count * item_size);
+        *items = grown, *capacity = more;
+    }
+    return (char *)*items + count * item_size;
+}
+
 static void add_renderable(render_state *s, const renderable *item)
 {
-    if (s->count == s->capacity) {
-        size_t capacity = s->capacity ? s->capacity * 2 : 32;
-        renderable *grown = s->host->arena_alloc(s->arena, capacity * sizeof *grown);
-        if (!grown) {
-            s->failed = 1;
-            return;
-        }
-        if (s->count)
-            memcpy(grown, s->templates, s->count * sizeof *grown);
-        s->templates = grown, s->capacity = capacity;
-    }
-    s->templates[s->count++] = *item;
+    renderable *slot = grow(s, (void **)&s->templates, s->count, &s->capacity, sizeof *slot);
+    if (slot)
+        *slot = *item, s->count++;
+}
+
+static void add_chart_dot(render_state *s, const char *full_path, gotmpl_value dot)
+{
+    chart_dot *slot = grow(s, (void **)&s->dots, s->dot_count, &s->dot_capacity, sizeof *slot);
+    if (slot)
+        *slot = (chart_dot){full_path, dot}, s->dot_count++;
 }
 
 static int is_partial(const char *name)
@@ -88,6 +108,7 @@ static gotmpl_value collect(render_state *s, const celm_render_chart *chart, con
     gotmpl_mark_values(&values);
     put(s, &next, "Values", values);
     put(s, &next, "Subcharts", subcharts);
+    add_chart_dot(s, chart->full_path, next);
     for (size_t i = 0; i < chart->subchart_count; i++)
         put(s, &subcharts, chart->subcharts[i]->name, collect(s, chart->subcharts[i], &next, release, capabilities));
     char *joined = s->host->arena_alloc(s->arena, strlen(chart->full_path) + 11);
@@ -144,8 +165,7 @@ static int parse_all(render_state *s, celm_error *err)
     return CELM_OK;
 }
 
-/* strings.ReplaceAll(text, "<no value>", "") in place. */
-static size_t strip_no_value(char *text, size_t len)
+size_t gotmpl_strip_no_value(char *text, size_t len)
 {
     static const char marker[] = "<no value>";
     size_t out = 0;
@@ -192,7 +212,7 @@ static int execute_templates(render_state *s, celm_render_output *outputs, size_
         char *copy = s->host->arena_strndup(s->arena, text.data, text.len);
         if (!copy)
             return s->host->error_set(err, CELM_ENOMEM, "out of memory rendering templates");
-        outputs[(*count)++] = (celm_render_output){item->name, copy, strip_no_value(copy, text.len)};
+        outputs[(*count)++] = (celm_render_output){item->name, copy, gotmpl_strip_no_value(copy, text.len)};
     }
     return CELM_OK;
 }
@@ -210,30 +230,51 @@ static int execute_all(render_state *s, celm_render_output *outputs, size_t *cou
     return gotmpl_exec_on_large_stack(s->exec, execute_body, &run);
 }
 
-int gotmpl_render(gotmpl_exec *exec, const celm_render_request *request, celm_render_output **out, size_t *count,
-                  celm_error *err)
+int gotmpl_render_prepare(gotmpl_exec *exec, const celm_render_request *request, gotmpl_prepared **out,
+                          celm_error *err)
 {
-    render_state s;
-    memset(&s, 0, sizeof s);
-    s.exec = exec;
-    s.runtime = gotmpl_exec_runtime(exec);
-    s.host = gotmpl_runtime_host(s.runtime);
-    s.arena = gotmpl_runtime_arena(s.runtime);
-    s.request = request;
-    gotmpl_value release = gotmpl_release_object(s.runtime, request->release);
-    gotmpl_value capabilities = gotmpl_capabilities_object(s.runtime, request->capabilities);
-    collect(&s, request->chart, NULL, &release, &capabilities);
-    if (s.failed)
-        return s.host->error_set(err, CELM_ENOMEM, "out of memory preparing templates");
-    if (s.count)
-        qsort(s.templates, s.count, sizeof *s.templates, compare_parse_order);
-    int status = parse_all(&s, err);
-    celm_render_output *outputs = s.host->arena_alloc(s.arena, (s.count + 1) * sizeof *outputs);
-    if (status == CELM_OK && !outputs)
-        status = s.host->error_set(err, CELM_ENOMEM, "out of memory rendering templates");
+    gotmpl_runtime *runtime = gotmpl_exec_runtime(exec);
+    const celm_host *host = gotmpl_runtime_host(runtime);
+    render_state *s = host->arena_alloc(gotmpl_runtime_arena(runtime), sizeof *s);
+    if (!s)
+        return host->error_set(err, CELM_ENOMEM, "out of memory preparing templates");
+    memset(s, 0, sizeof *s);
+    s->exec = exec, s->runtime = runtime, s->host = host;
+    s->arena = gotmpl_runtime_arena(runtime);
+    s->request = request;
+    gotmpl_value release = gotmpl_release_object(runtime, request->release);
+    gotmpl_value capabilities = gotmpl_capabilities_object(runtime, request->capabilities);
+    collect(s, request->chart, NULL, &release, &capabilities);
+    if (s->failed)
+        return host->error_set(err, CELM_ENOMEM, "out of memory preparing templates");
+    if (s->count)
+        qsort(s->templates, s->count, sizeof *s->templates, compare_parse_order);
+    int status = parse_all(s, err);
     if (status == CELM_OK)
-        status = execute_all(&s, outputs, count, err);
+        *out = s;
+    return status;
+}
+
+int gotmpl_render_execute(gotmpl_prepared *s, celm_render_output **out, size_t *count, celm_error *err)
+{
+    celm_render_output *outputs = s->host->arena_alloc(s->arena, (s->count + 1) * sizeof *outputs);
+    if (!outputs)
+        return s->host->error_set(err, CELM_ENOMEM, "out of memory rendering templates");
+    int status = execute_all(s, outputs, count, err);
     if (status == CELM_OK)
         *out = outputs;
     return status;
+}
+
+gotmpl_exec *gotmpl_prepared_exec(const gotmpl_prepared *prepared)
+{
+    return prepared->exec;
+}
+
+int gotmpl_prepared_chart_dot(const gotmpl_prepared *prepared, const char *full_path, gotmpl_value *out)
+{
+    for (size_t i = 0; i < prepared->dot_count; i++)
+        if (strcmp(prepared->dots[i].full_path, full_path) == 0)
+            return *out = prepared->dots[i].dot, 1;
+    return 0;
 }

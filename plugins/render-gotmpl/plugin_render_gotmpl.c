@@ -5,11 +5,97 @@
 
 #include "celm/sdk.h"
 #include "gotmpl_function_tables.h"
+#include "gotmpl_funcs_chart.h"
+#include "gotmpl_lend.h"
 #include "gotmpl_render.h"
 
 typedef struct gotmpl_plugin {
     const celm_host *host;
+    gotmpl_prepared *prepared;  /* parsed by prepare, for the render of the same request */
 } gotmpl_plugin;
+
+#define REQUEST_HAS(request, member) \
+    ((request)->size >= offsetof(celm_render_request, member) + sizeof (request)->member)
+
+/* Helm's function map, with the functions other renderers lend in front of it. */
+static int function_tables(gotmpl_plugin *plugin, celm_arena *arena, const celm_render_request *request,
+                           const gotmpl_func_table *const **out)
+{
+    *out = gotmpl_helm_function_tables;
+    if (!REQUEST_HAS(request, function_count) || request->function_count == 0)
+        return CELM_OK;
+    return gotmpl_chart_function_tables(plugin->host, arena, request->functions, request->function_count,
+                                        gotmpl_helm_function_tables, out);
+}
+
+static int refuse_clash(gotmpl_plugin *plugin, const gotmpl_exec *exec, const gotmpl_exec_options *options,
+                        celm_error *err)
+{
+    if (options->tables == gotmpl_helm_function_tables)
+        return CELM_OK;
+    const celm_render_function *clash = gotmpl_chart_function_clash(exec, options->tables[0]);
+    if (!clash)
+        return CELM_OK;
+    return plugin->host->error_set(err, CELM_EINVAL, "chart function \"%s\" of %s has the name of a template function",
+                                   clash->name, clash->chart);
+}
+
+static int start_exec(gotmpl_plugin *plugin, celm_arena *arena, const celm_render_request *request,
+                      int caller_stack_first, gotmpl_exec **out, celm_error *err)
+{
+    gotmpl_runtime *runtime;
+    gotmpl_exec_options options = GOTMPL_EXEC_OPTIONS_INIT;
+    options.missing_key_error = request->strict;
+    options.caller_stack_first = caller_stack_first;
+    if (REQUEST_HAS(request, lint_log_payload)) {
+        options.lint_mode = request->lint;
+        options.lint_log = request->lint_log;
+        options.lint_log_payload = request->lint_log_payload;
+    }
+    if (function_tables(plugin, arena, request, &options.tables) != CELM_OK ||
+        gotmpl_runtime_create(plugin->host, arena, &runtime) != CELM_OK ||
+        gotmpl_exec_create(runtime, &options, out) != CELM_OK)
+        return plugin->host->error_set(err, CELM_ENOMEM, "out of memory starting the template engine");
+    gotmpl_runtime_allow_cluster(runtime, REQUEST_HAS(request, cluster) && request->cluster);
+    return refuse_clash(plugin, *out, &options, err);
+}
+
+static int prepare_render(gotmpl_plugin *plugin, celm_arena *arena, const celm_render_request *request,
+                          int caller_stack_first, celm_error *err)
+{
+    gotmpl_exec *exec;
+    int status = start_exec(plugin, arena, request, caller_stack_first, &exec, err);
+    return status == CELM_OK ? gotmpl_render_prepare(exec, request, &plugin->prepared, err) : status;
+}
+
+static int prepare(void *instance, celm_arena *arena, const celm_render_request *request,
+                   celm_render_templates *out, celm_error *err)
+{
+    gotmpl_plugin *plugin = instance;
+    int status = prepare_render(plugin, arena, request, 0, err);    /* lent templates may run anywhere */
+    if (status == CELM_OK)
+        gotmpl_lend_templates(plugin->prepared, out);
+    return status;
+}
+
+static int render(void *instance, celm_arena *arena, const celm_render_request *request, celm_render_output **out,
+                  size_t *count, celm_error *err)
+{
+    gotmpl_plugin *plugin = instance;
+    int prepared_before = plugin->prepared != NULL;
+    int status = prepared_before ? CELM_OK : prepare_render(plugin, arena, request, 1, err);
+    if (status == CELM_OK)
+        status = gotmpl_render_execute(plugin->prepared, out, count, err);
+    int exhausted = plugin->prepared && gotmpl_exec_stack_exhausted(gotmpl_prepared_exec(plugin->prepared));
+    if (!prepared_before && exhausted) {
+        /* deeper than the caller's stack: start again from the beginning on a deep stack */
+        status = prepare_render(plugin, arena, request, 0, err);
+        if (status == CELM_OK)
+            status = gotmpl_render_execute(plugin->prepared, out, count, err);
+    }
+    plugin->prepared = NULL;
+    return status;
+}
 
 /* One use of an engine: parse and run what the request asks. */
 typedef int (*engine_job)(gotmpl_exec *exec, const void *request, void *out, celm_error *err);
@@ -34,34 +120,6 @@ static int run_engine(gotmpl_plugin *plugin, celm_arena *arena, gotmpl_exec_opti
             break;
     }
     return status;
-}
-
-typedef struct render_result {
-    celm_render_output **files;
-    size_t *count;
-} render_result;
-
-static int render_job(gotmpl_exec *exec, const void *request, void *out, celm_error *err)
-{
-    render_result *result = out;
-    return gotmpl_render(exec, request, result->files, result->count, err);
-}
-
-static int render(void *instance, celm_arena *arena, const celm_render_request *request, celm_render_output **out,
-                  size_t *count, celm_error *err)
-{
-    gotmpl_exec_options options = GOTMPL_EXEC_OPTIONS_INIT;
-    options.tables = gotmpl_helm_function_tables;
-    options.missing_key_error = request->strict;
-    if (request->size >= offsetof(celm_render_request, lint_log_payload) + sizeof request->lint_log_payload) {
-        options.lint_mode = request->lint;
-        options.lint_log = request->lint_log;
-        options.lint_log_payload = request->lint_log_payload;
-    }
-    int has_cluster_field = request->size >= offsetof(celm_render_request, cluster) + sizeof request->cluster;
-    render_result result = {out, count};
-    return run_engine(instance, arena, &options, has_cluster_field && request->cluster, render_job, request, &result,
-                      err);
 }
 
 static int render_text_job(gotmpl_exec *exec, const void *payload, void *out, celm_error *err)
@@ -108,6 +166,7 @@ static const celm_render_ops render_ops = {
     .suffixes = no_suffixes,
     .render = render,
     .render_text = render_text,
+    .prepare = prepare,
 };
 
 static const celm_plugin_descriptor descriptor = {

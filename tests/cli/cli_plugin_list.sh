@@ -35,7 +35,7 @@ assert "ls is list" test "$STATUS" = 0 -a -n "$(row_of memory loaded)"
 run plugin list --type hook
 assert "--type hook lists the hook executor only" test "$STATUS" = 0 -a "$(wc -l < "$OUT")" = 2 -a -n "$(row_of helm loaded)"
 run plugin list --type render
-assert "--type render lists render-gotmpl only" test "$STATUS" = 0 -a "$(wc -l < "$OUT")" = 2 -a -n "$(row_of gotmpl loaded)"
+assert "--type render lists render-gotmpl and render-lua only" test "$STATUS" = 0 -a "$(wc -l < "$OUT")" = 3 -a -n "$(row_of gotmpl loaded)" -a -n "$(row_of lua loaded)"
 run plugin list --type storage
 assert "--type keeps the kind asked for" test -n "$(row_of memory loaded)"
 

@@ -140,6 +140,10 @@ typedef struct celm_plugin_instance {
 int celm_registry_create(celm_registry *registry, const char *kind, const char *name,
                          const celm_value *config, celm_plugin_instance *out, celm_error *err);
 void celm_plugin_instance_destroy(celm_plugin_instance *instance);
+/* The names of the plugins of `kind` along the search path, first-found order, without loading
+ * them. *out is a malloc'd array of malloc'd names (free with celm_registry_names_free). */
+size_t celm_registry_names(celm_registry *registry, const char *kind, char ***out);
+void celm_registry_names_free(char **names, size_t count);
 /* The storage plugin whose ops->driver_name is `driver` ("memory", "secret", ...). */
 int celm_registry_create_storage(celm_registry *registry, const char *driver,
                                  celm_plugin_instance *out, celm_error *err);

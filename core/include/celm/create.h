@@ -11,5 +11,9 @@ typedef void (*celm_create_notice_fn)(void *payload, const char *message);
  * (directories 0755, files 0644 less the umask) and an empty charts/. Errors read like Go's. */
 int celm_chart_create(const char *directory, const char *name, celm_create_notice_fn notice, void *payload,
                       celm_error *err);
+/* The same, with `lua` set: the Deployment, Service and ServiceAccount templates are written in
+ * Lua (templates/NAME.lua, rendered by render-lua) instead of Go templates. */
+int celm_chart_create_dialect(const char *directory, const char *name, int lua, celm_create_notice_fn notice,
+                              void *payload, celm_error *err);
 
 #endif

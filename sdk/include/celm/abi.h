@@ -5,7 +5,7 @@
 /* A plugin built for major M loads only into a core of major M, and only when the core's minor is
  * at least the plugin's minor (a plugin may use host entries added up to its minor). */
 #define CELM_ABI_MAJOR 1
-#define CELM_ABI_MINOR 3
+#define CELM_ABI_MINOR 4
 
 #if defined(__GNUC__) || defined(__clang__)
 #define CELM_EXPORT __attribute__((visibility("default")))

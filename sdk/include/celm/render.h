@@ -9,7 +9,7 @@
 #include "celm/error.h"
 #include "celm/value.h"
 
-#define CELM_RENDER_OPS_VERSION 2
+#define CELM_RENDER_OPS_VERSION 3
 
 typedef struct celm_render_file {
     const char *name;           /* chart-relative path, e.g. "templates/deployment.yaml" */
@@ -33,6 +33,31 @@ typedef struct celm_render_chart {
     int is_library;
 } celm_render_chart;
 
+/* ABI 1.4: a template function one renderer lends the templates of another (render-lua's chart
+ * functions, called from Go templates). `call` receives the arguments, borrowed for the call, and
+ * returns its result in *out (in `arena`); errors name the function's file and line. The entry and
+ * everything it points to stay valid until the renderer that offered it is destroyed. */
+typedef struct celm_render_function {
+    const char *name;
+    const char *chart;          /* full_path of the chart that defines it */
+    int (*call)(void *payload, celm_arena *arena, const celm_value *const *args, size_t count,
+                celm_value **out, celm_error *err);
+    void *payload;
+} celm_render_function;
+
+/* ABI 1.4: the named templates of the suffix-less renderer, lent to the others while they render.
+ * `chart` is the full_path of the calling template's chart; `data` NULL means the dot that chart's
+ * own templates see. Output goes to *out (in `arena`); errors read as the renderer reports them. */
+typedef struct celm_render_templates {
+    /* Helm's include: the output of the template `name`. */
+    int (*include)(void *payload, celm_arena *arena, const char *chart, const char *name,
+                   const celm_value *data, celm_string *out, celm_error *err);
+    /* Helm's tpl: `text` run as a template that sees the chart's defines. */
+    int (*tpl)(void *payload, celm_arena *arena, const char *chart, const char *text, size_t len,
+               const celm_value *data, celm_string *out, celm_error *err);
+    void *payload;
+} celm_render_templates;
+
 typedef struct celm_render_request {
     uint32_t size;                      /* sizeof(celm_render_request) of the core */
     const celm_render_chart *chart;     /* the top chart */
@@ -49,6 +74,11 @@ typedef struct celm_render_request {
     int lint;
     void (*lint_log)(void *payload, const char *level, const char *message, const char *detail);
     void *lint_log_payload;
+    /* ABI 1.4: functions other renderers offer to this one's templates (chart functions), and the
+     * suffix-less renderer's named templates (NULL when none is prepared). Check `size` first. */
+    const celm_render_function *functions;
+    size_t function_count;
+    const celm_render_templates *templates;
 } celm_render_request;
 
 typedef struct celm_render_output {
@@ -84,6 +114,14 @@ typedef struct celm_render_ops {
      * "x" not defined` (CELM_EPARSE) or an execution error. */
     int (*render_text)(void *instance, celm_arena *arena, const celm_render_text_request *request,
                        celm_string *out, celm_error *err);
+    /* Version 3 (ABI 1.4), both optional. `functions`: the template functions this renderer lends
+     * the others for the chart tree of `request` (an arena array in *out). `prepare`: parse the
+     * claimed templates so *out can run them for the other renderers; a later `render` with the
+     * same request reuses that work. The core calls functions, then prepare, then render. */
+    int (*functions)(void *instance, celm_arena *arena, const celm_render_request *request,
+                     celm_render_function **out, size_t *out_count, celm_error *err);
+    int (*prepare)(void *instance, celm_arena *arena, const celm_render_request *request,
+                   celm_render_templates *out, celm_error *err);
 } celm_render_ops;
 
 #endif

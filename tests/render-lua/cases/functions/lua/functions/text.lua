@@ -1,0 +1,3 @@
+return {
+  shout = function(text) return string.upper(text) .. "!" end,
+}
