@@ -100,17 +100,49 @@ static void close_renderers(dispatch *d)
     free(d->renderers);
 }
 
-static int open_renderers(celm_registry *registry, celm_arena *arena, dispatch *d, celm_error *err)
+/* Whether a template's name ends the way Helm charts' templates do (.yaml, .tpl, NOTES.txt, ...). */
+static int is_helm_template(const char *name)
 {
-    char **names;
-    size_t name_count = celm_registry_names(registry, "render", &names);
+    static const char *const usual[] = {".yaml", ".yml", ".tpl", ".txt", ".json"};
+    const char *base = strrchr(name, '/');
+    const char *dot = strrchr(base ? base : name, '.');
+    for (size_t i = 0; dot && i < sizeof usual / sizeof usual[0]; i++)
+        if (strcmp(dot, usual[i]) == 0)
+            return 1;
+    return !dot;
+}
+
+/* Whether any chart of the tree has templates other renderers may claim or ships functions/:
+ * only then are render plugins besides gotmpl opened (loading them costs every render). */
+static int wants_other_renderers(const celm_render_chart *chart)
+{
+    for (size_t i = 0; i < chart->template_count; i++)
+        if (!is_helm_template(chart->templates[i].name))
+            return 1;
+    for (size_t i = 0; i < chart->file_count; i++)
+        if (strncmp(chart->files[i].name, "functions/", 10) == 0)
+            return 1;
+    for (size_t i = 0; i < chart->subchart_count; i++)
+        if (wants_other_renderers(chart->subcharts[i]))
+            return 1;
+    return 0;
+}
+
+static int open_renderers(celm_registry *registry, celm_arena *arena, const celm_render_chart *chart, dispatch *d,
+                          celm_error *err)
+{
+    static char gotmpl[] = "gotmpl";
+    char *only_gotmpl[] = {gotmpl};
+    char **names = only_gotmpl;
+    size_t name_count = wants_other_renderers(chart) ? celm_registry_names(registry, "render", &names) : 1;
     memset(d, 0, sizeof *d);
     d->renderers = calloc(name_count ? name_count : 1, sizeof *d->renderers);
     int status = d->renderers ? CELM_OK : celm_error_set(err, CELM_ENOMEM, "out of memory");
     for (size_t i = 0; status == CELM_OK && i < name_count; i++)
         if ((status = open_renderer(registry, arena, names[i], &d->renderers[i], err)) == CELM_OK)
             d->count++;
-    celm_registry_names_free(names, name_count);
+    if (names != only_gotmpl)
+        celm_registry_names_free(names, name_count);
     for (size_t i = 0; status == CELM_OK && !d->fallback && i < d->count; i++)
         if (!d->renderers[i].ops->suffixes || !d->renderers[i].ops->suffixes[0])
             d->fallback = &d->renderers[i];
@@ -187,7 +219,7 @@ static int render_all(celm_arena *arena, dispatch *d, celm_render_output **out, 
     memset(templates, 0, sizeof *templates);
     int status = lend_functions(arena, d, err);
     renderer *fallback = d->fallback;
-    if (status == CELM_OK && has_lending_ops(fallback) && fallback->ops->prepare)
+    if (status == CELM_OK && d->count > 1 && has_lending_ops(fallback) && fallback->ops->prepare)
         status = fallback->ops->prepare(fallback->plugin.instance, arena, &fallback->request, templates, err);
     for (size_t i = 0; status == CELM_OK && i < d->count; i++) {
         d->renderers[i].request.templates = templates->include ? templates : NULL;
@@ -201,7 +233,7 @@ int celm_render_dispatch(celm_registry *registry, celm_arena *arena, const celm_
                          celm_render_output **out, size_t *count, celm_error *err)
 {
     dispatch d;
-    int status = open_renderers(registry, arena, &d, err);
+    int status = open_renderers(registry, arena, request->chart, &d, err);
     for (size_t i = 0; status == CELM_OK && i < d.count; i++) {
         d.renderers[i].request = *request;
         if (!(d.renderers[i].request.chart = claimed_chart(arena, request->chart, &d, &d.renderers[i])))
