@@ -276,6 +276,8 @@ int cli_create_command(const cli_invocation *invocation);
 int cli_lint_command(const cli_invocation *invocation);
 int cli_package_command(const cli_invocation *invocation);
 int cli_dependency_list_command(const cli_invocation *invocation);
+int cli_dependency_build_command(const cli_invocation *invocation);
+int cli_dependency_update_command(const cli_invocation *invocation);
 int cli_show_all_command(const cli_invocation *invocation);
 int cli_show_chart_command(const cli_invocation *invocation);
 int cli_show_values_command(const cli_invocation *invocation);

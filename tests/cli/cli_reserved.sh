@@ -22,8 +22,6 @@ reserved "repo remove" repo rm name
 reserved "repo update" repo up
 reserved "search hub" search hub nginx --max-col-width 10
 reserved "search repo" search repo nginx -l --regexp
-reserved "dependency build" dependency build ./chart
-reserved "dependency update" dependencies up ./chart --skip-refresh
 reserved "registry login" registry login example.com -u me --password-stdin
 reserved "registry logout" registry logout example.com
 reserved "plugin install" plugin install ./plugin --verify=false

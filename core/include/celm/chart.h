@@ -54,6 +54,9 @@ struct celm_chart {
     celm_chart *parent;             /* NULL for the top chart */
     celm_chart_time modtime;        /* Chart.yaml's (Chart.ModTime) */
     celm_chart_time schema_modtime; /* values.schema.json's (Chart.SchemaModTime) */
+    /* `lock` as Helm's Lock struct holds it (generated, digest and dependencies, typed like the
+     * metadata's), or NULL when there is no lock or it is empty. */
+    celm_value *lock_data;
 };
 
 /* Limits. Helm's: */
