@@ -160,14 +160,12 @@ static void print_log_line(void *payload, const char *line)
     fprintf(stderr, "%s\n", line);
 }
 
-static int manage_dependencies(const cli_invocation *invocation,
-                               int (*step)(const celm_dependency_options *, celm_error *))
+celm_dependency_options cli_dependency_options(const cli_invocation *invocation, const char *chart_path)
 {
-    const char *given = invocation->argument_count ? invocation->arguments[0] : ".";
     const cli_settings *settings = invocation->settings;
-    celm_dependency_options options = {
+    return (celm_dependency_options){
         .version = CELM_DEPENDENCY_OPTIONS_VERSION,
-        .chart_path = celm_path_clean(invocation->arena, given, strlen(given)),
+        .chart_path = chart_path,
         .repository_config = settings->repository_config,
         .repository_cache = settings->repository_cache,
         .skip_refresh = cli_flag_is_true(invocation, "skip-refresh"),
@@ -175,6 +173,14 @@ static int manage_dependencies(const cli_invocation *invocation,
         .output = print_output,
         .log = print_log_line,
     };
+}
+
+static int manage_dependencies(const cli_invocation *invocation,
+                               int (*step)(const celm_dependency_options *, celm_error *))
+{
+    const char *given = invocation->argument_count ? invocation->arguments[0] : ".";
+    celm_dependency_options options =
+        cli_dependency_options(invocation, celm_path_clean(invocation->arena, given, strlen(given)));
     celm_error err = CELM_ERROR_INIT;
     int status = step(&options, &err);
     fflush(stdout);

@@ -76,6 +76,9 @@ mkdir -p "$fixture" "$scratch/shared"
     for chart in parent absolute mixed missing wrongversion badconstraint named empty none old; do
         touch -d '2024-05-06 07:08:09' "$chart/Chart.yaml"
     done
+    cp -a parent locked && "$helm" dependency update locked >/dev/null && rm locked/charts/*
+    sed -i 's/^generated: .*/generated: "2024-05-06T07:08:09.1Z"/' locked/Chart.lock
+    touch -d '2024-05-06 07:08:09' locked/Chart.lock
 )
 
 # mask_generated TREE: the time of each lock's `generated:` becomes TIME (its zone stays); a line not
@@ -149,6 +152,13 @@ run_both ': >parent/lock.real && ln -s lock.real parent/Chart.lock && tool dep u
 run_both 'tool dep update old && tool dep build old'
 run_both 'digest=$(printf %s "{\"dependencies\":[{\"name\":\"sub1\",\"version\":\"0.1.0\",\"repository\":\"file://../sub1\"}]}" | sha256sum | cut -c1-64) &&
           printf "dependencies: []\ndigest: sha256:%s\ngenerated: \"2020-01-02T03:04:05Z\"\n" "$digest" >old/requirements.lock && tool dep build old'
+
+# package -u: the same update, quietly, on the chart's absolute path, before packaging.
+run_both 'tool package -u locked -d out'
+run_both 'tool package --dependency-update mixed -d out && tar -xzf out/mixed-0.1.0.tgz -C out --warning=no-timestamp && rm out/mixed-0.1.0.tgz'
+run_both 'tool package -u missing'
+run_both 'tool package -u wrongversion parent'
+run_both 'tool package -u out/nothing'
 
 # Configured repositories are refreshed first; helm reaches for the network there, celm says it cannot.
 repositories="$HELM_CONFIG_HOME/repositories.yaml"
