@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# values_url_matches_helm.sh: `-f URL` and `--set-file key=URL` read values over http as helm v4.2.4 does:
-# the same rendering, and the same errors for answers other than 200 and for servers that do not answer.
+# values_url_matches_helm.sh: `-f URL` and `--set-file key=URL` read values over http as helm v4.2.4 does
+# (template, install, upgrade, lint): the same output, and the same errors for answers other than 200 and
+# for servers that do not answer.
 source "$(dirname "$0")/peer_lib.sh"
 
 # A loopback server: files from $scratch/www, /status/N answers N, /moved redirects to /x.yaml.
@@ -68,6 +69,8 @@ compare template r "$scratch/demo" -f "http://127.0.0.1:$closed_port/x.yaml"
 compare template r "$scratch/demo" -f "HTTP://me:secret@127.0.0.1:$closed_port/x.yaml"
 compare template r "$scratch/demo" -f "https://127.0.0.1:$port/x.yaml"
 compare install r "$scratch/demo" --dry-run=client -f "$url/missing.yaml"
+compare lint "$scratch/demo" -f "$url/x.yaml"
+compare lint "$scratch/demo" -f "$url/missing.yaml"
 compare upgrade r "$scratch/demo" --dry-run=client -f "$url/status/404"
 compare upgrade r "$scratch/demo" -f "http://127.0.0.1:$closed_port/x.yaml"
 echo "$passed passed, $failed failed"
