@@ -142,6 +142,9 @@ static int build(dependency_run *run)
 
 static int run_manager(const celm_dependency_options *options, int (*step)(dependency_run *), celm_error *err)
 {
+    celm_error scratch = CELM_ERROR_INIT;
+    if (!err)
+        err = &scratch;
     if (!options || options->version < 1 || !options->chart_path)
         return celm_error_set(err, CELM_EINVAL, "the dependency manager needs options with a chart path");
     dependency_run run = {options, NULL, NULL, err, NULL};
