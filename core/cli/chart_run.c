@@ -24,7 +24,7 @@ int chart_run_load_user_values(chart_run *run)
     options.literal_values = cli_flag_list(run->invocation, "set-literal", &options.literal_value_count);
     celm_error err = CELM_ERROR_INIT;
     if (celm_values_merge_user(run->arena, &options, &run->user_values, &err) != CELM_OK)
-        return cli_fail("%s", err.message);
+        return cli_fail("%s%s", run->failure_prefix ? run->failure_prefix : "", err.message);
     return 0;
 }
 
@@ -33,17 +33,18 @@ int chart_run_load_chart(chart_run *run)
     celm_error err = CELM_ERROR_INIT;
     char absolute[PATH_MAX];
     const char *path = realpath(run->chart_path, absolute) ? absolute : run->chart_path;
+    const char *prefix = run->failure_prefix ? run->failure_prefix : "";
     if (celm_chart_load(&run->chart, path, &err) != CELM_OK)
-        return cli_fail("%s", err.message);
+        return cli_fail("%s%s", prefix, err.message);
     const celm_value *type = celm_map_cget(run->chart->metadata, "type");
     if (type && type->kind == CELM_VALUE_STRING && type->as.string.len && strcmp(type->as.string.data, "application") != 0)
-        return cli_fail("%s charts are not installable", type->as.string.data);
+        return cli_fail("%s%s charts are not installable", prefix, type->as.string.data);
     const celm_value *deprecated = celm_map_cget(run->chart->metadata, "deprecated");
     if (deprecated && deprecated->kind == CELM_VALUE_BOOL && deprecated->as.boolean)
         fputs("level=WARN msg=\"this chart is deprecated\"\n", stderr);
     if (celm_chart_check_dependencies(run->chart, &err) != CELM_OK)
-        return cli_fail("an error occurred while checking for chart dependencies. You may need to run 'helm dependency "
-                        "build' to fetch missing dependencies: %s", err.message);
+        return cli_fail("%san error occurred while checking for chart dependencies. You may need to run 'helm "
+                        "dependency build' to fetch missing dependencies: %s", prefix, err.message);
     return 0;
 }
 

@@ -12,6 +12,7 @@ typedef struct chart_run {
     celm_chart *chart;
     celm_value *user_values;    /* -f and the --set family, merged */
     celm_value *values;         /* coalesced with the chart's defaults */
+    const char *failure_prefix; /* before errors of values and chart loading ("INSTALLATION FAILED: "), or NULL */
 } chart_run;
 
 /* Each returns 0, or prints helm's error and returns 1. */

@@ -276,6 +276,11 @@ int cli_create_command(const cli_invocation *invocation);
 int cli_lint_command(const cli_invocation *invocation);
 int cli_package_command(const cli_invocation *invocation);
 int cli_dependency_list_command(const cli_invocation *invocation);
+int cli_dependency_build_command(const cli_invocation *invocation);
+int cli_dependency_update_command(const cli_invocation *invocation);
+/* The dependency manager's options for `chart_path`: helm's settings and the command's
+ * --skip-refresh (false where the command has none), Out on stdout, log lines on stderr. */
+celm_dependency_options cli_dependency_options(const cli_invocation *invocation, const char *chart_path);
 int cli_show_all_command(const cli_invocation *invocation);
 int cli_show_chart_command(const cli_invocation *invocation);
 int cli_show_values_command(const cli_invocation *invocation);

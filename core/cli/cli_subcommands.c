@@ -88,7 +88,7 @@ const cli_command cli_dependency_commands[] = {
     {"build", NULL, "rebuild the charts/ directory based on the Chart.lock file", "CHART",
      "Fill charts/ with exactly the dependency versions recorded in Chart.lock. Without a lock\n"
      "file this does what 'celm dependency update' does.",
-     cli_dependency_fetch_flags, AT_MOST(1), cli_not_implemented, NULL},
+     cli_dependency_fetch_flags, AT_MOST(1), cli_dependency_build_command, NULL},
     {"list", ALIASES("ls"), "list the dependencies for the given chart", "CHART",
      "List the dependencies a chart declares and whether charts/ holds them. Works on chart\n"
      "directories and archives and changes nothing.",
@@ -96,7 +96,7 @@ const cli_command cli_dependency_commands[] = {
     {"update", ALIASES("up"), "update charts/ based on the contents of Chart.yaml", "CHART",
      "Download the newest charts that satisfy the dependencies in Chart.yaml into charts/,\n"
      "remove outdated ones, and record the versions in Chart.lock.",
-     cli_dependency_fetch_flags, AT_MOST(1), cli_not_implemented, NULL},
+     cli_dependency_fetch_flags, AT_MOST(1), cli_dependency_update_command, NULL},
     END
 };
 

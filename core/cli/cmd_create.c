@@ -1,4 +1,4 @@
-/* cmd_create.c: `celm create NAME`: a new chart with helm's scaffold. */
+/* cmd_create.c: `celm create NAME`: a new chart with helm's scaffold, or copied from a starter (--starter). */
 #include <stdio.h>
 #include <string.h>
 
@@ -36,18 +36,30 @@ static const char *go_dir(celm_arena *arena, const char *path)
     return slash == path ? "/" : celm_arena_strndup(arena, path, (size_t)(slash - path));
 }
 
+/* A starter named by a relative path lives under $HELM_DATA_HOME/starters (filepath.Join). */
+static const char *starter_path(const cli_invocation *invocation, const char *starter)
+{
+    if (starter[0] == '/')
+        return starter;
+    const char *joined = celm_arena_printf(invocation->arena, "%s/starters/%s", invocation->settings->data_home,
+                                           starter);
+    return celm_path_clean(invocation->arena, joined, strlen(joined));
+}
+
 int cli_create_command(const cli_invocation *invocation)
 {
     const char *path = invocation->arguments[0];
     const char *starter = cli_flag_string(invocation, "starter");
-    if (starter && *starter)
-        return cli_fail("--starter is not implemented in celm yet");
+    int lua = cli_flag_is_true(invocation, "lua");
+    if (lua && starter && *starter)
+        return cli_fail("--lua and --starter cannot be used together");
     printf("Creating %s\n", path);
     fflush(stdout);
     const char *name = go_base(invocation->arena, path);
     const char *directory = go_dir(invocation->arena, path);
     celm_error err = CELM_ERROR_INIT;
-    if (celm_chart_create_dialect(directory, name, cli_flag_is_true(invocation, "lua"), print_notice, NULL, &err) != CELM_OK)
-        return cli_fail("%s", err.message);
-    return 0;
+    int status = starter && *starter
+                     ? celm_chart_create_from(directory, name, starter_path(invocation, starter), &err)
+                     : celm_chart_create_dialect(directory, name, lua, print_notice, NULL, &err);
+    return status == CELM_OK ? 0 : cli_fail("%s", err.message);
 }

@@ -1,4 +1,4 @@
-/* cmd_dependency.c: `celm dependency list`: the declared dependencies and what charts/ holds for them. */
+/* cmd_dependency.c: `celm dependency list`, `build` and `update`: a chart's declared dependencies and charts/. */
 #include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -145,4 +145,54 @@ int cli_dependency_list_command(const cli_invocation *invocation)
     print_undeclared(chart_path, declared);
     celm_chart_free(chart);
     return 0;
+}
+
+static void print_output(void *payload, const char *text)
+{
+    (void)payload;
+    fputs(text, stdout);
+}
+
+static void print_log_line(void *payload, const char *line)
+{
+    (void)payload;
+    fflush(stdout);
+    fprintf(stderr, "%s\n", line);
+}
+
+celm_dependency_options cli_dependency_options(const cli_invocation *invocation, const char *chart_path)
+{
+    const cli_settings *settings = invocation->settings;
+    return (celm_dependency_options){
+        .version = CELM_DEPENDENCY_OPTIONS_VERSION,
+        .chart_path = chart_path,
+        .repository_config = settings->repository_config,
+        .repository_cache = settings->repository_cache,
+        .skip_refresh = cli_flag_is_true(invocation, "skip-refresh"),
+        .debug = settings->debug,
+        .output = print_output,
+        .log = print_log_line,
+    };
+}
+
+static int manage_dependencies(const cli_invocation *invocation,
+                               int (*step)(const celm_dependency_options *, celm_error *))
+{
+    const char *given = invocation->argument_count ? invocation->arguments[0] : ".";
+    celm_dependency_options options =
+        cli_dependency_options(invocation, celm_path_clean(invocation->arena, given, strlen(given)));
+    celm_error err = CELM_ERROR_INIT;
+    int status = step(&options, &err);
+    fflush(stdout);
+    return status == CELM_OK ? 0 : cli_fail("%s", err.message);
+}
+
+int cli_dependency_build_command(const cli_invocation *invocation)
+{
+    return manage_dependencies(invocation, celm_dependency_build);
+}
+
+int cli_dependency_update_command(const cli_invocation *invocation)
+{
+    return manage_dependencies(invocation, celm_dependency_update);
 }

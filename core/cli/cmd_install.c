@@ -253,6 +253,7 @@ int cli_install_command(const cli_invocation *invocation)
     if (status)
         return status;
     run.replace = cli_flag_is_true(invocation, "replace");
+    run.chart.failure_prefix = FAILED;
     run.apply_method = release_apply_method(release_install_server_side(invocation));
     status = cli_dry_run_strategy(invocation, 0, &run.dry_run);
     if (!status)

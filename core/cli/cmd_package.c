@@ -47,12 +47,28 @@ static int package_one(const cli_invocation *invocation, const char *path, const
     return status == CELM_OK ? 0 : cli_fail("%s", err.message);
 }
 
+/* Go's filepath.Abs: the working directory in front of a relative path, cleaned. */
+static const char *absolute_path(celm_arena *arena, const char *path)
+{
+    char working[PATH_MAX];
+    const char *joined = path[0] == '/' || !getcwd(working, sizeof working)
+                             ? path : celm_arena_printf(arena, "%s/%s", working, path);
+    return celm_path_clean(arena, joined, strlen(joined));
+}
+
+/* -u: helm's Manager.Update on the chart before it is packaged, its Out discarded. */
+static int update_dependencies(const cli_invocation *invocation, const char *path)
+{
+    celm_dependency_options options = cli_dependency_options(invocation, absolute_path(invocation->arena, path));
+    options.output = NULL;
+    celm_error err = CELM_ERROR_INIT;
+    return celm_dependency_update(&options, &err) == CELM_OK ? 0 : cli_fail("%s", err.message);
+}
+
 int cli_package_command(const cli_invocation *invocation)
 {
     if (cli_flag_is_true(invocation, "sign"))
         return cli_fail("--sign is not implemented in celm yet");
-    if (cli_flag_is_true(invocation, "dependency-update"))
-        return cli_fail("--dependency-update is not implemented in celm yet");
     const char *destination = cli_flag_string(invocation, "destination");
     char working[PATH_MAX];
     if (!destination || strcmp(destination, ".") == 0)
@@ -64,6 +80,8 @@ int cli_package_command(const cli_invocation *invocation)
             char reason[128];
             return cli_fail("stat %s: %s", argument, celm_errno_text(errno, reason, sizeof reason));
         }
+        if (cli_flag_is_true(invocation, "dependency-update") && update_dependencies(invocation, argument) != 0)
+            return 1;
         char absolute[PATH_MAX];
         int status = package_one(invocation, realpath(argument, absolute) ? absolute : argument, destination);
         if (status)

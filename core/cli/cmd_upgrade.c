@@ -250,11 +250,16 @@ static int wants_install(const upgrade_run *run)
     return !run->last || !strcmp(status_of(run->last), "uninstalled");
 }
 
-static int upgrade(upgrade_run *run)
+/* The chart and the user values; helm's upgrade reads them before it asks the cluster anything. */
+static int load_inputs(upgrade_run *run)
 {
     int status = chart_run_load_user_values(&run->chart);
-    if (!status)
-        status = chart_run_load_chart(&run->chart);
+    return status ? status : chart_run_load_chart(&run->chart);
+}
+
+static int upgrade(upgrade_run *run)
+{
+    int status = run->chart.chart ? 0 : load_inputs(run);
     if (!status)
         status = choose_current(run);
     if (!status)
@@ -288,6 +293,8 @@ int cli_upgrade_command(const cli_invocation *invocation)
     if (!status && !cli_release_name_valid(run.chart.release_name))
         status = cli_fail("%srelease name is invalid: %s", cli_flag_is_true(invocation, "install") ? "" : FAILED,
                           run.chart.release_name);
+    if (!status && !cli_flag_is_true(invocation, "install"))
+        status = load_inputs(&run);
     if (!status)
         status = release_session_open(invocation, &run.session, cli_flag_is_true(invocation, "install") ? "" : FAILED);
     if (!status)

@@ -91,6 +91,7 @@ static int read_lock(chart_builder *b, const celm_chart_file *file)
     if (status != CELM_OK)
         return chart_wrap(b->loader->err, "cannot load %s", file->name);
     b->chart->lock = lock ? file : NULL;
+    b->chart->lock_data = lock;
     return CELM_OK;
 }
 

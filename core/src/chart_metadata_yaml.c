@@ -3,18 +3,6 @@
 
 #include "celm/celm.h"
 
-static int is_empty(const celm_value *value)
-{
-    switch (value->kind) {
-    case CELM_VALUE_NULL: return 1;
-    case CELM_VALUE_BOOL: return !value->as.boolean;
-    case CELM_VALUE_STRING: return value->as.string.len == 0;
-    case CELM_VALUE_LIST: return value->as.list.count == 0;
-    case CELM_VALUE_MAP: return value->as.map.count == 0;
-    default: return 0;
-    }
-}
-
 static celm_value *omit_empty(celm_arena *arena, const celm_value *source, int is_dependency);
 
 static celm_value *omit_empty_list(celm_arena *arena, const celm_value *source, int is_dependency)
@@ -38,7 +26,7 @@ static celm_value *omit_empty(celm_arena *arena, const celm_value *source, int i
         const celm_map_entry *entry = &source->as.map.entries[i];
         int required = is_dependency && (!strcmp(entry->key.data, "name") || !strcmp(entry->key.data, "repository"));
         int dependencies = strcmp(entry->key.data, "dependencies") == 0;
-        if (!required && is_empty(entry->value))
+        if (!required && celm_value_is_empty(entry->value))
             continue;
         celm_value *value = dependencies || !strcmp(entry->key.data, "maintainers")
                                 ? omit_empty(arena, entry->value, dependencies)

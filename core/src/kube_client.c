@@ -1,12 +1,10 @@
 /* kube_client.c: requests to the API server over one reused libcurl connection (HTTP/2 over TLS). */
-#include <arpa/inet.h>
-#include <netdb.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
 #include <time.h>
 
 #include "buffer.h"
+#include "http_error.h"
 #include "kube_internal.h"
 #include "libcurl_lazy.h"
 #include "os_file.h"
@@ -233,44 +231,6 @@ static struct curl_slist *request_headers(celm_kube *kube, celm_arena *arena, co
     return headers;
 }
 
-static const char *method_title(celm_arena *arena, const char *method)
-{
-    char *title = celm_arena_strndup(arena, method, strlen(method));
-    for (char *c = title + 1; *c; c++)
-        *c = (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c);
-    return title;
-}
-
-/* host:port of a URL as Go's dialer reports it: names resolved, IPv4 first. */
-static const char *dialed_address(celm_arena *arena, const char *url)
-{
-    const char *authority = strstr(url, "://");
-    int secure = !strncmp(url, "https", 5);
-    authority = authority ? authority + 3 : url;
-    size_t len = strcspn(authority, "/?");
-    const char *colon = memchr(authority, ':', len);
-    const char *host = celm_arena_strndup(arena, authority, colon ? (size_t)(colon - authority) : len);
-    const char *port = colon ? celm_arena_strndup(arena, colon + 1, len - (size_t)(colon - authority) - 1)
-                             : secure ? "443" : "80";
-    struct addrinfo hints = {.ai_family = AF_INET, .ai_socktype = SOCK_STREAM}, *found = NULL;
-    char ip[INET6_ADDRSTRLEN] = "";
-    if (getaddrinfo(host, NULL, &hints, &found) == 0 && found) {
-        inet_ntop(AF_INET, &((struct sockaddr_in *)found->ai_addr)->sin_addr, ip, sizeof ip);
-        freeaddrinfo(found);
-    }
-    return celm_arena_printf(arena, "%s:%s", *ip ? ip : host, port);
-}
-
-/* Go's url.Error text: `Get "URL": <reason>`, with dial failures worded like Go's net package. */
-static int transport_error(celm_kube *kube, celm_arena *arena, const char *method, const char *url, CURLcode code,
-                           const char *detail, celm_error *err)
-{
-    const char *reason = *detail ? detail : kube->curl->curl_easy_strerror(code);
-    if (code == CURLE_COULDNT_CONNECT)
-        reason = celm_arena_printf(arena, "dial tcp %s: connect: connection refused", dialed_address(arena, url));
-    return celm_error_set(err, CELM_EIO, "%s \"%s\": %s", method_title(arena, method), url, reason);
-}
-
 /* The message of a Status object, else the body itself, else the HTTP status. */
 static int status_error(celm_arena *arena, const celm_kube_response *response, celm_error *err)
 {
@@ -350,7 +310,7 @@ static int transfer_finish(celm_kube *kube, celm_arena *arena, transfer *t, CURL
     curl->curl_slist_free_all(t->connect_to);
     if (code != CURLE_OK) {
         celm_buffer_free(&t->body);
-        return transport_error(kube, arena, t->request->method, t->url, code, t->detail, err);
+        return celm_http_transport_error(arena, kube->curl, t->request->method, t->url, code, t->detail, err);
     }
     curl->curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &out->status);
     celm_string text = {"", 0};

@@ -1,4 +1,4 @@
-/* os_file.c: whole files read the way Go's os.ReadFile reads them, with Go's error texts. */
+/* os_file.c: whole files read and written the way Go's os.ReadFile and os.WriteFile do, with Go's error texts. */
 #include <errno.h>
 #include <fcntl.h>
 #include <unistd.h>
@@ -54,3 +54,25 @@ int celm_os_read_file(celm_arena *arena, const char *path, celm_string *out, cel
     return celm_os_read_finish(&buffer, arena, out, err);
 }
 
+
+/* Go's os.WriteFile(path, data, 0644): created or truncated; errors name "open" or "write". */
+int celm_os_write_file(const char *path, const char *data, size_t len, celm_error *err)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return celm_os_error(err, "open", path, errno);
+    for (size_t done = 0; done < len;) {
+        ssize_t wrote = write(fd, data + done, len - done);
+        if (wrote < 0 && errno == EINTR)
+            continue;
+        if (wrote < 0) {
+            int error_number = errno;
+            close(fd);
+            return celm_os_error(err, "write", path, error_number);
+        }
+        done += (size_t)wrote;
+    }
+    if (close(fd) != 0)
+        return celm_os_error(err, "close", path, errno);
+    return CELM_OK;
+}

@@ -1,4 +1,4 @@
-/* os_file.h: whole files read the way Go's os.ReadFile reads them, with Go's error texts. */
+/* os_file.h: whole files read and written the way Go's os.ReadFile and os.WriteFile do, with Go's error texts. */
 #ifndef CELM_OS_FILE_H
 #define CELM_OS_FILE_H
 
@@ -11,5 +11,8 @@ int celm_os_error(celm_error *err, const char *operation, const char *path, int 
 int celm_os_read_finish(celm_buffer *buffer, celm_arena *arena, celm_string *out, celm_error *err);
 /* The whole file; errors name "open" or "read" like Go's. */
 int celm_os_read_file(celm_arena *arena, const char *path, celm_string *out, celm_error *err);
+
+/* Go's os.WriteFile(path, data, 0644): created or truncated (mode less the umask when created). */
+int celm_os_write_file(const char *path, const char *data, size_t len, celm_error *err);
 
 #endif

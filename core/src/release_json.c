@@ -97,21 +97,6 @@ typedef struct writer {
     int status;
 } writer;
 
-static int is_empty(const celm_value *value)
-{
-    if (!value || value->kind == CELM_VALUE_NULL)
-        return 1;
-    switch (value->kind) {
-    case CELM_VALUE_STRING: return value->as.string.len == 0;
-    case CELM_VALUE_LIST: return value->as.list.count == 0;
-    case CELM_VALUE_MAP: return value->as.map.count == 0;
-    case CELM_VALUE_BOOL: return !value->as.boolean;
-    case CELM_VALUE_INT: return value->as.integer == 0;
-    case CELM_VALUE_FLOAT: return value->as.real == 0;
-    default: return 0;
-    }
-}
-
 static void write_any(writer *w, const celm_value *value)
 {
     celm_string text;
@@ -152,7 +137,7 @@ static void write_field_value(writer *w, const field *f, const celm_value *value
         write_any(w, value ? value : &zero_text);
         break;
     case FIELD_TIME:
-        write_any(w, is_empty(value) ? &(celm_value){.kind = CELM_VALUE_STRING,
+        write_any(w, celm_value_is_empty(value) ? &(celm_value){.kind = CELM_VALUE_STRING,
                                                       .as.string = {CELM_GO_ZERO_TIME, sizeof CELM_GO_ZERO_TIME - 1}}
                                      : value);
         break;
@@ -185,7 +170,7 @@ static void write_struct(writer *w, const celm_value *value, const field *fields
         const celm_value *member = value ? celm_map_cget(value, f->key) : NULL;
         if (member && member->kind == CELM_VALUE_NULL)
             member = NULL;
-        if (f->omit != OMIT_NEVER && is_empty(member) && !(f->kind == FIELD_STRUCT && member))
+        if (f->omit != OMIT_NEVER && celm_value_is_empty(member) && !(f->kind == FIELD_STRUCT && member))
             continue;
         if (!first)
             celm_buffer_append_char(&w->out, ',');

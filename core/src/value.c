@@ -252,6 +252,21 @@ int celm_map_remove(celm_value *map, const char *key, size_t key_len)
     return CELM_OK;
 }
 
+int celm_value_is_empty(const celm_value *value)
+{
+    if (!value)
+        return 1;
+    switch (value->kind) {
+    case CELM_VALUE_STRING: return value->as.string.len == 0;
+    case CELM_VALUE_LIST: return value->as.list.count == 0;
+    case CELM_VALUE_MAP: return value->as.map.count == 0;
+    case CELM_VALUE_BOOL: return !value->as.boolean;
+    case CELM_VALUE_INT: return value->as.integer == 0;
+    case CELM_VALUE_FLOAT: return value->as.real == 0;
+    default: return value->kind == CELM_VALUE_NULL;
+    }
+}
+
 celm_value *celm_value_copy(celm_arena *arena, const celm_value *value)
 {
     switch (value->kind) {

@@ -1,4 +1,4 @@
-/* values_user_read.c: reading what a -f or --set-file value names (a file or standard input). */
+/* values_user_read.c: reading what a -f or --set-file value names (a file, an http(s) URL or standard input). */
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -9,6 +9,7 @@
 #include "buffer.h"
 #include "celm/values.h"
 #include "go_quote.h"
+#include "http_get.h"
 #include "os_file.h"
 #include "strvals.h"
 #include "values_user.h"
@@ -45,9 +46,11 @@ int celm_values_read_source(celm_arena *arena, const char *path, FILE *standard_
     int status = celm_values_url_scheme(path, scheme, sizeof scheme, err);
     if (status != CELM_OK)
         return status;
-    if (!strcmp(scheme, "http") || !strcmp(scheme, "https") || !strcmp(scheme, "oci"))
+    if (!strcmp(scheme, "http") || !strcmp(scheme, "https"))
+        return celm_http_get(arena, path, out, err);
+    if (!strcmp(scheme, "oci"))
         return celm_error_set(err, CELM_EUNSUPPORTED, "cannot read values from %s: celm reads values "
-                              "only from local files and \"-\" (standard input) so far; download "
-                              "the file and pass its path", path);
+                              "from local files, http(s) URLs and \"-\" (standard input) so far, not from "
+                              "OCI registries; download the file and pass its path", path);
     return celm_os_read_file(arena, path, out, err);
 }

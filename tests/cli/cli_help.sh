@@ -46,9 +46,9 @@ for pair in "${aliases[@]}"; do
             grep -q "^  ${command[-1]}, .*${alias[-1]}" "$TEST_DIRECTORY/command"
     fi
 done
-run dep up
+run repo ls
 assert "an alias runs its command" \
-    test "$(cat "$ERR")" = "Error: \"dependency update\" is not implemented in celm yet"
+    test "$(cat "$ERR")" = "Error: \"repo list\" is not implemented in celm yet"
 
 # the root: no arguments, --help and `help` print the same help
 run

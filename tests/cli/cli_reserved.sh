@@ -22,8 +22,6 @@ reserved "repo remove" repo rm name
 reserved "repo update" repo up
 reserved "search hub" search hub nginx --max-col-width 10
 reserved "search repo" search repo nginx -l --regexp
-reserved "dependency build" dependency build ./chart
-reserved "dependency update" dependencies up ./chart --skip-refresh
 reserved "registry login" registry login example.com -u me --password-stdin
 reserved "registry logout" registry logout example.com
 reserved "plugin install" plugin install ./plugin --verify=false
@@ -35,6 +33,5 @@ reserved "plugin verify" plugin verify ./plugin
 # flags are checked before a reserved command refuses to run
 check_error "a reserved command still rejects unknown flags" "unknown flag: --nope" install --nope a b
 check_error "package --sign is reserved" "--sign is not implemented in celm yet" package ./chart --sign --key k
-check_error "create --starter is reserved" "--starter is not implemented in celm yet" create mychart -p starter
 
 finish

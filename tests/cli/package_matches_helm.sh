@@ -4,13 +4,6 @@
 # order except that subcharts are sorted: helm writes them in Go map order, which varies by run.
 source "$(dirname "$0")/peer_lib.sh"
 
-listing() {  # listing ARCHIVE: entry order (subcharts sorted), then mode, time and path of every file
-    tar -tzf "$1" | awk -F/ '{ print ($2 == "charts" ? $3 : "") "\t" NR "\t" $0 }' | sort -t "$(printf '\t')" -k1,1 -k2,2n |
-        cut -f3
-    rm -rf "$scratch/x" && mkdir "$scratch/x" && tar -xzf "$1" -C "$scratch/x"
-    (cd "$scratch/x" && find . -type f -printf '%m %T@ %p\n' | sort -k3 && find . -type f -exec sha256sum {} + | sort -k2)
-}
-
 compare() {  # compare ARGS...: helm package and celm package with the same arguments
     rm -rf "$scratch/h" "$scratch/c" && mkdir "$scratch/h" "$scratch/c"
     local hs=0 cs=0
@@ -21,8 +14,8 @@ compare() {  # compare ARGS...: helm package and celm package with the same argu
     [ "$hs" = "$cs" ] && cmp -s "$scratch/h.out" "$scratch/c.out" || same=0
     for archive in "$scratch"/h/*.tgz; do
         [ -e "$archive" ] || continue
-        listing "$archive" >"$scratch/h.list"
-        listing "$scratch/c/$(basename "$archive")" >"$scratch/c.list"
+        chart_listing "$archive" >"$scratch/h.list"
+        chart_listing "$scratch/c/$(basename "$archive")" >"$scratch/c.list"
         cmp -s "$scratch/h.list" "$scratch/c.list" || { same=0; diff "$scratch/h.list" "$scratch/c.list" | head -5; }
     done
     if [ "$same" = 1 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "DIFFERS: package $*"; diff "$scratch/h.out" "$scratch/c.out" || true; fi

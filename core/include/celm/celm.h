@@ -13,6 +13,7 @@
 #include "celm/semver.h"
 #include "celm/coalesce.h"
 #include "celm/dependencies.h"
+#include "celm/dependency_manager.h"
 #include "celm/manifest.h"
 #include "celm/render_chart.h"
 #include "celm/schema.h"
@@ -57,6 +58,8 @@ int celm_map_remove(celm_value *map, const char *key, size_t key_len);
 celm_value *celm_value_copy(celm_arena *arena, const celm_value *value);
 /* Deep equality with Go's reflect.DeepEqual meaning for values (map order ignored). */
 int celm_value_equal(const celm_value *a, const celm_value *b);
+/* encoding/json's omitempty test: NULL, null, false, 0, "", an empty list or map. */
+int celm_value_is_empty(const celm_value *value);
 /* Entry pointers of `map` sorted bytewise by key (Go's sort of map keys); arena array. */
 const celm_map_entry **celm_map_sorted(celm_arena *arena, const celm_value *map);
 const char *celm_value_kind_name(int kind);

@@ -54,6 +54,9 @@ struct celm_chart {
     celm_chart *parent;             /* NULL for the top chart */
     celm_chart_time modtime;        /* Chart.yaml's (Chart.ModTime) */
     celm_chart_time schema_modtime; /* values.schema.json's (Chart.SchemaModTime) */
+    /* `lock` as Helm's Lock struct holds it (generated, digest and dependencies, typed like the
+     * metadata's), or NULL when there is no lock or it is empty. */
+    celm_value *lock_data;
 };
 
 /* Limits. Helm's: */
@@ -97,6 +100,10 @@ int celm_chart_metadata_yaml(celm_arena *arena, const celm_chart *chart, int wit
  * schema, templates, files and subcharts (as directories), mode 0644, the files' times, and
  * helm's gzip header. *out_path is an arena string. Fails as Save does ("chart validation: ..."). */
 int celm_chart_save(const celm_chart *chart, const char *directory, const char **out_path, celm_error *err);
+/* Helm's chartutil.SaveDir: the chart as files in <dest>/<name> (directories 0755, files 0644 less
+ * the umask): Chart.yaml rewritten, the raw values.yaml, the schema, templates and files, and each
+ * subchart as an archive in charts/. A file name that would leave the chart directory is refused. */
+int celm_chart_save_dir(const celm_chart *chart, const char *dest, celm_error *err);
 /* "mychart" or "mychart/charts/sub": the prefix of this chart's template names, built from the
  * current names (so after aliasing). The text lives in the chart's arena. */
 const char *celm_chart_full_path(const celm_chart *chart);

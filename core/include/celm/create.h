@@ -16,4 +16,9 @@ int celm_chart_create(const char *directory, const char *name, celm_create_notic
 int celm_chart_create_dialect(const char *directory, const char *name, int lua, celm_create_notice_fn notice,
                               void *payload, celm_error *err);
 
+/* Helm's chartutil.CreateFrom: the chart at `starter` (a directory or an archive) written into
+ * <directory>/<name> with a new Chart.yaml (name, default description, type, versions) and every
+ * "<CHARTNAME>" in its templates and values.yaml replaced by `name`. Helm checks no name here. */
+int celm_chart_create_from(const char *directory, const char *name, const char *starter, celm_error *err);
+
 #endif
