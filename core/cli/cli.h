@@ -274,6 +274,7 @@ int cli_get_all_command(const cli_invocation *invocation);
 int cli_get_metadata_command(const cli_invocation *invocation);
 int cli_create_command(const cli_invocation *invocation);
 int cli_lint_command(const cli_invocation *invocation);
+int cli_repo_index_command(const cli_invocation *invocation);
 int cli_package_command(const cli_invocation *invocation);
 int cli_dependency_list_command(const cli_invocation *invocation);
 int cli_dependency_build_command(const cli_invocation *invocation);

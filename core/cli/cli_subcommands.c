@@ -59,7 +59,7 @@ const cli_command cli_repo_commands[] = {
      "Read the chart archives in a directory and write an index.yaml describing them, so the\n"
      "directory can be served as a chart repository. With --merge, entries of an existing index\n"
      "are kept.",
-     cli_repo_index_flags, EXACTLY(1), cli_not_implemented, NULL},
+     cli_repo_index_flags, EXACTLY(1), cli_repo_index_command, NULL},
     {"list", ALIASES("ls"), "list chart repositories", "",
      "List the chart repositories that were added.",
      cli_repo_list_flags, NONE, cli_not_implemented, NULL},

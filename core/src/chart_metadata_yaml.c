@@ -52,3 +52,8 @@ int celm_chart_metadata_yaml(celm_arena *arena, const celm_chart *chart, int wit
         return celm_error_set(err, CELM_ENOMEM, "out of memory");
     return celm_yaml_emit(arena, metadata, out, err);
 }
+
+celm_value *celm_chart_metadata_value(celm_arena *arena, const celm_value *metadata)
+{
+    return omit_empty(arena, metadata, 0);
+}

@@ -101,11 +101,21 @@ static void write_list(json_writer *writer, const celm_value *list, int depth)
     celm_buffer_append_char(&writer->out, ']');
 }
 
+/* The entries in insertion order: a Go struct's fields, written in declaration order. */
+static const celm_map_entry **in_order(celm_arena *arena, const celm_value *map)
+{
+    const celm_map_entry **entries = celm_arena_alloc(arena, (map->as.map.count + 1) * sizeof *entries);
+    for (size_t i = 0; entries && i < map->as.map.count; i++)
+        entries[i] = &map->as.map.entries[i];
+    return entries;
+}
+
 static void write_map(json_writer *writer, const celm_value *map, int depth)
 {
     int indent = (writer->flags & CELM_JSON_INDENT) != 0;
     int escape_html = !(writer->flags & CELM_JSON_NO_HTML_ESCAPE);
-    const celm_map_entry **sorted = celm_map_sorted(writer->arena, map);
+    const celm_map_entry **sorted = (writer->flags & CELM_JSON_KEEP_ORDER) ? in_order(writer->arena, map)
+                                                                          : celm_map_sorted(writer->arena, map);
     if (!sorted) {
         writer->out.failed = 1;
         return;

@@ -1,6 +1,9 @@
 /* os_file.c: whole files read and written the way Go's os.ReadFile and os.WriteFile do, with Go's error texts. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "os_file.h"
@@ -75,4 +78,22 @@ int celm_os_write_file(const char *path, const char *data, size_t len, celm_erro
     if (close(fd) != 0)
         return celm_os_error(err, "close", path, errno);
     return CELM_OK;
+}
+
+int celm_os_write_file_atomic(celm_arena *arena, const char *path, const char *data, size_t len, unsigned mode,
+                              celm_error *err)
+{
+    char *temporary = celm_arena_printf(arena, "%s.tmp-XXXXXX", path);
+    int fd = temporary ? mkstemp(temporary) : -1;
+    if (fd < 0)
+        return temporary ? celm_os_error(err, "open", path, errno) : celm_error_set(err, CELM_ENOMEM, "out of memory");
+    close(fd);
+    int status = celm_os_write_file(temporary, data, len, err);
+    if (status == CELM_OK && chmod(temporary, (mode_t)mode) != 0)
+        status = celm_os_error(err, "chmod", temporary, errno);
+    if (status == CELM_OK && rename(temporary, path) != 0)
+        status = celm_os_error(err, "rename", path, errno);
+    if (status != CELM_OK)
+        unlink(temporary);
+    return status;
 }

@@ -14,5 +14,8 @@ int celm_os_read_file(celm_arena *arena, const char *path, celm_string *out, cel
 
 /* Go's os.WriteFile(path, data, 0644): created or truncated (mode less the umask when created). */
 int celm_os_write_file(const char *path, const char *data, size_t len, celm_error *err);
+/* fileutil.AtomicWriteFile: written to a temporary file beside `path`, given `mode`, renamed over it. */
+int celm_os_write_file_atomic(celm_arena *arena, const char *path, const char *data, size_t len, unsigned mode,
+                              celm_error *err);
 
 #endif

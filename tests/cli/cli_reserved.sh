@@ -16,7 +16,6 @@ reserved verify verify chart.tgz
 check_error "show values --jsonpath is reserved" "--jsonpath is not implemented in celm yet" \
     inspect values ./chart --jsonpath '{.image}'
 reserved "repo add" repo add name https://example.com/charts --force-update
-reserved "repo index" repo index ./dir --url https://example.com
 reserved "repo list" repo ls
 reserved "repo remove" repo rm name
 reserved "repo update" repo up

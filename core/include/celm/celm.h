@@ -73,6 +73,9 @@ int celm_yaml_parse(celm_arena *arena, const char *text, size_t len, const char 
 /* A core-only flag beside celm_yaml_flags: go-yaml v2's UnmarshalStrict, where a key repeated in one
  * mapping fails the document with "yaml: unmarshal errors:\n  line N: key \"k\" already set in map". */
 #define CELM_YAML_UNIQUE_KEYS (1u << 16)
+/* A core-only flag beside celm_json_flags: maps are written in insertion order (a Go struct's
+ * field order) instead of sorted (a Go map's). */
+#define CELM_JSON_KEEP_ORDER (1u << 16)
 /* Helm's toYaml bytes before its trailing-newline trim: the value through Go JSON, then go-yaml
  * v2's Marshal. Fails (like Go JSON) on NaN or infinite floats. */
 int celm_yaml_emit(celm_arena *arena, const celm_value *value, celm_string *out, celm_error *err);

@@ -96,6 +96,9 @@ void celm_chart_free(celm_chart *chart);
  * bytes). `without_dependencies` leaves them out, as Save does for apiVersion v1 charts. */
 int celm_chart_metadata_yaml(celm_arena *arena, const celm_chart *chart, int without_dependencies, celm_string *out,
                              celm_error *err);
+/* The Metadata map as encoding/json sees it (omitempty fields left out), a new map in `arena`;
+ * NULL when out of memory. */
+celm_value *celm_chart_metadata_value(celm_arena *arena, const celm_value *metadata);
 /* Helm's chartutil.Save: <directory>/<name>-<version>.tgz with Chart.yaml rewritten, values,
  * schema, templates, files and subcharts (as directories), mode 0644, the files' times, and
  * helm's gzip header. *out_path is an arena string. Fails as Save does ("chart validation: ..."). */
