@@ -174,12 +174,52 @@ static void set_value(lua_State *lua, const char *field, const celm_value *value
     lua_setfield(lua, -2, field);
 }
 
+/* APIVersions.Has("apps/v1") (or :Has): Helm's VersionSet.Has, membership in the list. */
+static int api_versions_has(lua_State *lua)
+{
+    const celm_value *list = lua_touserdata(lua, lua_upvalueindex(1));
+    const char *wanted = luaL_checkstring(lua, name_index(lua));
+    int found = 0;
+    for (size_t i = 0; list && list->kind == CELM_VALUE_LIST && i < list->as.list.count && !found; i++) {
+        const celm_value *item = list->as.list.items[i];
+        found = item->kind == CELM_VALUE_STRING && strcmp(item->as.string.data, wanted) == 0;
+    }
+    lua_pushboolean(lua, found);
+    return 1;
+}
+
+/* Capabilities with its fields as views, APIVersions a list that also has Has. */
+static void push_capabilities(lua_State *lua, const celm_value *capabilities)
+{
+    lua_newtable(lua);
+    for (size_t i = 0; capabilities && capabilities->kind == CELM_VALUE_MAP && i < capabilities->as.map.count; i++) {
+        const celm_map_entry *entry = &capabilities->as.map.entries[i];
+        if (strcmp(entry->key.data, "APIVersions") != 0) {
+            render_lua_push_value(lua, entry->value);
+            lua_setfield(lua, -2, entry->key.data);
+            continue;
+        }
+        lua_newtable(lua);
+        for (size_t v = 0; entry->value->kind == CELM_VALUE_LIST && v < entry->value->as.list.count; v++) {
+            render_lua_push_value(lua, entry->value->as.list.items[v]);
+            lua_rawseti(lua, -2, (lua_Integer)v + 1);
+        }
+        lua_pushlightuserdata(lua, (void *)entry->value);
+        lua_pushcclosure(lua, api_versions_has, 1);
+        lua_setfield(lua, -2, "Has");
+        render_lua_freeze(lua);
+        lua_setfield(lua, -2, "APIVersions");
+    }
+    render_lua_freeze(lua);
+}
+
 static void build_context(lua_State *lua, const celm_render_chart *chart, const celm_render_request *request)
 {
     lua_newtable(lua);
     set_value(lua, "Values", chart->values);
     set_value(lua, "Release", request->release);
-    set_value(lua, "Capabilities", request->capabilities);
+    push_capabilities(lua, request->capabilities);
+    lua_setfield(lua, -2, "Capabilities");
     push_chart_metadata(lua, chart->metadata);
     lua_setfield(lua, -2, "Chart");
     push_chart_files(lua, chart);

@@ -9,6 +9,7 @@ return {
     ratio = json.encode(Values.ratio),
     chart = Chart.Name .. "-" .. Chart.Version .. "-" .. Chart.AppVersion,
     kube = Capabilities.KubeVersion.Major .. "." .. Capabilities.KubeVersion.Minor,
+    apps = tostring(Capabilities.APIVersions.Has("apps/v1")) .. "," .. tostring(Capabilities.APIVersions:Has("nope/v9")),
     greeting = Files.Get("files/greeting.txt"),
     lines = tostring(#Files.Lines("files/greeting.txt")),
     config = files:AsConfig(),
