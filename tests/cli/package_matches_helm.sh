@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# package_matches_helm.sh: `celm package` archives hold what helm v4.2.4's hold: the same entries, with
+# package_matches_helm.sh: `celm package` archives of every corpus chart hold what helm v4.2.4's hold: the same entries, with
 # the same bytes, modes and times (the deflate stream itself may differ). Entries are compared in
 # order except that subcharts are sorted: helm writes them in Go map order, which varies by run.
 source "$(dirname "$0")/peer_lib.sh"
@@ -21,8 +21,12 @@ compare() {  # compare ARGS...: helm package and celm package with the same argu
     if [ "$same" = 1 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "DIFFERS: package $*"; diff "$scratch/h.out" "$scratch/c.out" || true; fi
 }
 
-for chart in mysql nginx-ingress prometheus-operator jenkins redis; do
-    compare "$corpus/stable/$chart"
+for folder in "$corpus"/*/; do    # every corpus chart, counted per folder
+    before=$passed
+    for chart in "$folder"*/; do
+        compare "${chart%/}"
+    done
+    echo "$(basename "$folder"): $((passed - before)) of $(ls -d "$folder"*/ | wc -l) charts packaged as helm packages them"
 done
 compare "$corpus/stable/mysql" --version 9.9.9 --app-version 1.2.3
 compare "$corpus/stable/mysql" -d out/dir
