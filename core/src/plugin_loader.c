@@ -1,4 +1,4 @@
-/* plugin_loader.c: opening one plugin file with libltdl, finding its entry and checking its ABI. */
+/* plugin_loader.c: opening one plugin file (with libltdl unless it is built in), finding its entry, checking its ABI. */
 #include <dlfcn.h>
 #include <ltdl.h>
 #include <stdio.h>
@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "plugin_builtin.h"
 #include "plugin_loader.h"
 
 static const char *const plugin_kinds[] = {"storage", "render", "repo", "hook"};
@@ -117,6 +118,27 @@ static void entry_symbol_name(const celm_loaded_plugin *plugin, char *out, size_
             *c = '_';
 }
 
+/* The entry of the module at `path`, or NULL with `plugin` refused and saying why. */
+static celm_plugin_entry open_module(const char *path, celm_loaded_plugin *plugin)
+{
+    lt_dladvise advise;
+    lt_dladvise_init(&advise);
+    lt_dladvise_local(&advise);
+    lt_dlhandle handle = lt_dlopenadvise(path, advise);
+    lt_dladvise_destroy(&advise);
+    if (!handle) {
+        refuse_open_failure(plugin);
+        return NULL;
+    }
+    plugin->handle = handle;
+    char symbol[256];
+    entry_symbol_name(plugin, symbol, sizeof symbol);
+    celm_plugin_entry entry = (celm_plugin_entry)lt_dlsym(handle, symbol);
+    if (!entry)
+        refuse(plugin, CELM_PLUGIN_SYMBOL_MISSING, "does not export the entry symbol %s", symbol);
+    return entry;
+}
+
 void celm_loader_open(const char *path, const char *kind, const char *name, celm_loaded_plugin *plugin)
 {
     memset(plugin, 0, sizeof *plugin);
@@ -128,23 +150,9 @@ void celm_loader_open(const char *path, const char *kind, const char *name, celm
         refuse(plugin, CELM_PLUGIN_NOT_FOUND, "%s", "not found");
         return;
     }
-    lt_dladvise advise;
-    lt_dladvise_init(&advise);
-    lt_dladvise_local(&advise);
-    lt_dlhandle handle = lt_dlopenadvise(path, advise);
-    lt_dladvise_destroy(&advise);
-    if (!handle) {
-        refuse_open_failure(plugin);
+    celm_plugin_entry entry = celm_plugin_builtin_entry(path);
+    if (!entry && !(entry = open_module(path, plugin)))
         return;
-    }
-    plugin->handle = handle;
-    char symbol[256];
-    entry_symbol_name(plugin, symbol, sizeof symbol);
-    celm_plugin_entry entry = (celm_plugin_entry)lt_dlsym(handle, symbol);
-    if (!entry) {
-        refuse(plugin, CELM_PLUGIN_SYMBOL_MISSING, "does not export the entry symbol %s", symbol);
-        return;
-    }
     const celm_plugin_descriptor *descriptor = entry();
     if (!descriptor) {
         refuse(plugin, CELM_PLUGIN_BAD_DESCRIPTOR, "%s", "its entry returned no descriptor");

@@ -1,10 +1,10 @@
-/* plugin_loader.h: opening one plugin file with libltdl and checking its descriptor. */
+/* plugin_loader.h: opening one plugin file (with libltdl, or its built-in) and checking its descriptor. */
 #ifndef CELM_PLUGIN_LOADER_H
 #define CELM_PLUGIN_LOADER_H
 
 #include "celm/celm.h"
 
-/* A plugin file after loading; `handle` is an lt_dlhandle (NULL when the file was refused). */
+/* A plugin file after loading; `handle` is an lt_dlhandle (NULL when the file was refused or built in). */
 typedef struct celm_loaded_plugin {
     celm_plugin_info info;
     void *handle;

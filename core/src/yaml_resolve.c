@@ -35,6 +35,8 @@ static const word resolve_words[] = {
     {"-.Inf", YAML_RESOLVED_FLOAT, 0, -INFINITY}, {"-.INF", YAML_RESOLVED_FLOAT, 0, -INFINITY},
 };
 
+#define RESOLVE_WORD_MAX 5  /* the length of the longest resolve_words text */
+
 static int is_digit(char c)
 {
     return c >= '0' && c <= '9';
@@ -294,9 +296,9 @@ void celm_yaml_resolve_plain(const char *text, size_t len, yaml_resolved *out)
     int hint_digit_or_sign = is_digit(first) || first == '+' || first == '-';
     if (!hint_digit_or_sign && !strchr("yYnNtTfFoO~.", first))
         return;
-    for (size_t i = 0; i < sizeof resolve_words / sizeof resolve_words[0]; i++) {
+    for (size_t i = 0; len <= RESOLVE_WORD_MAX && i < sizeof resolve_words / sizeof resolve_words[0]; i++) {
         const word *candidate = &resolve_words[i];
-        if (strlen(candidate->text) == len && memcmp(candidate->text, text, len) == 0) {
+        if (candidate->text[0] == first && strlen(candidate->text) == len && memcmp(candidate->text, text, len) == 0) {
             out->kind = candidate->kind;
             out->boolean = candidate->boolean;
             out->real = candidate->real;

@@ -1,5 +1,6 @@
 /* gotmpl_lex.c: the template lexer: text, actions, trim markers, comments and every token inside
  * actions, with Go's line counting and error texts (text/template/parse/lex.go semantics). */
+#include <stddef.h>
 #include <string.h>
 
 #include "gotmpl_lex.h"
@@ -220,10 +221,19 @@ static lex_state error_bad_number(celm_gotmpl_lexer *l)
     return error_message(l, celm_gotmpl_sink_text(&sink));
 }
 
+/* memchr for the needle's first byte, then compare: glibc's memmem goes a byte at a time for
+ * short needles, and most of a template is text between delimiters. */
 static size_t find(const celm_gotmpl_lexer *l, size_t from, const char *needle, size_t needle_len)
 {
-    const char *hit = memmem(l->input + from, l->len - from, needle, needle_len);
-    return hit ? (size_t)(hit - l->input) : (size_t)-1;
+    if (needle_len == 0)
+        return from;
+    const char *at = l->input + from, *end = l->input + l->len;
+    while (end - at >= (ptrdiff_t)needle_len && (at = memchr(at, needle[0], (size_t)(end - at) - needle_len + 1))) {
+        if (memcmp(at, needle, needle_len) == 0)
+            return (size_t)(at - l->input);
+        at++;
+    }
+    return (size_t)-1;
 }
 
 /* Text up to the next left delimiter, less the spaces a `{{- ` trims from its end. */

@@ -168,13 +168,20 @@ static int parse_all(render_state *s, celm_error *err)
 size_t gotmpl_strip_no_value(char *text, size_t len)
 {
     static const char marker[] = "<no value>";
-    size_t out = 0;
-    for (size_t at = 0; at < len;) {
-        if (len - at >= sizeof marker - 1 && memcmp(text + at, marker, sizeof marker - 1) == 0) {
-            at += sizeof marker - 1;
-            continue;
-        }
-        text[out++] = text[at++];
+    const size_t marker_len = sizeof marker - 1;
+    size_t out = 0, at = 0;
+    while (at < len) {
+        const char *open = memchr(text + at, '<', len - at);
+        size_t stop = open ? (size_t)(open - text) : len;
+        memmove(text + out, text + at, stop - at);
+        out += stop - at;
+        at = stop;
+        if (at == len)
+            break;
+        if (len - at >= marker_len && memcmp(text + at, marker, marker_len) == 0)
+            at += marker_len;
+        else
+            text[out++] = text[at++];
     }
     return out;
 }

@@ -88,4 +88,17 @@ CELM_PLUGIN_PATH=$plugins run plugin list
 assert "CELM_PLUGIN_PATH is searched too" \
     test "$(row_of memory loaded | cut -f6 | tr -d ' ')" = "$plugins/celm-storage-memory.so"
 
+# render-gotmpl is also linked into celm, standing in for the module of celm's own plugin directories;
+# a render-gotmpl earlier in the search path is still the one used.
+chart=$TEST_DIRECTORY/chart
+mkdir -p "$chart/templates"
+printf 'apiVersion: v2\nname: chart\nversion: 0.1.0\n' > "$chart/Chart.yaml"
+printf 'kind: {{ .Chart.Name }}\n' > "$chart/templates/kind.yaml"
+run template "$chart"
+assert "template renders with celm's own render-gotmpl" grep -qx 'kind: chart' "$OUT"
+echo "not a shared object" > "$plugins/celm-render-gotmpl.so"
+run template "$chart" --plugin-dir "$plugins"
+assert "a render-gotmpl in --plugin-dir is preferred to the built-in one" \
+    test "$STATUS" = 1 -a "$(grep -c "$plugins/celm-render-gotmpl.so: cannot be loaded" "$ERR")" = 1
+
 finish
