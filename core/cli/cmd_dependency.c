@@ -7,12 +7,6 @@
 
 #include "cli.h"
 
-static const char *text_field(const celm_value *map, const char *key)
-{
-    const celm_value *value = celm_map_cget(map, key);
-    return value && value->kind == CELM_VALUE_STRING ? value->as.string.data : "";
-}
-
 /* The version test Helm applies when the versions differ: "ok" when the constraint holds. */
 static const char *version_status(celm_arena *arena, const char *constraint, const char *version, const char *ok)
 {
@@ -33,9 +27,9 @@ static const char *archive_status(celm_arena *arena, const char *archive, const 
     celm_error err = CELM_ERROR_INIT;
     if (celm_chart_load(&chart, archive, &err) != CELM_OK)
         return "corrupt";
-    const char *status = strcmp(chart->name, text_field(dependency, "name")) != 0
+    const char *status = strcmp(chart->name, celm_map_string(dependency, "name")) != 0
                              ? "misnamed"
-                             : version_status(arena, text_field(dependency, "version"), text_field(chart->metadata, "version"), "ok");
+                             : version_status(arena, celm_map_string(dependency, "version"), celm_map_string(chart->metadata, "version"), "ok");
     celm_chart_free(chart);
     return status;
 }
@@ -43,7 +37,7 @@ static const char *archive_status(celm_arena *arena, const char *archive, const 
 /* The archives charts/<name>-*.tgz, keeping only strict versions when there are several. */
 static const char *archives_status(celm_arena *arena, const char *chart_path, const celm_value *dependency, int *decided)
 {
-    const char *name = text_field(dependency, "name");
+    const char *name = celm_map_string(dependency, "name");
     glob_t found;
     *decided = 0;
     if (glob(celm_arena_printf(arena, "%s/charts/%s-*.tgz", chart_path, name), 0, NULL, &found) != 0)
@@ -77,11 +71,11 @@ static const char *dependency_status(celm_arena *arena, const char *chart_path, 
         return status;
     const celm_chart *loaded = NULL;
     for (size_t i = 0; i < parent->dependency_count; i++)
-        if (strcmp(parent->dependencies[i]->name, text_field(dependency, "name")) == 0)
+        if (strcmp(parent->dependencies[i]->name, celm_map_string(dependency, "name")) == 0)
             loaded = parent->dependencies[i];
     if (!loaded)
         return "missing";
-    return version_status(arena, text_field(dependency, "version"), text_field(loaded->metadata, "version"), "unpacked");
+    return version_status(arena, celm_map_string(dependency, "version"), celm_map_string(loaded->metadata, "version"), "unpacked");
 }
 
 /* Files in charts/ that are charts but not declared. */
@@ -106,7 +100,7 @@ static void print_undeclared(const char *chart_path, const celm_value *declared)
         }
         int known = 0;
         for (size_t d = 0; d < declared->as.list.count && !known; d++)
-            known = strcmp(text_field(declared->as.list.items[d], "name"), chart->name) == 0;
+            known = strcmp(celm_map_string(declared->as.list.items[d], "name"), chart->name) == 0;
         if (!known)
             printf("WARNING: \"%s\" is not in Chart.yaml.\n", path);
         celm_chart_free(chart);
@@ -135,8 +129,8 @@ int cli_dependency_list_command(const cli_invocation *invocation)
     cli_table_add_row(&table, header);
     for (size_t i = 0; i < declared->as.list.count; i++) {
         const celm_value *dependency = declared->as.list.items[i];
-        const char *row[] = {text_field(dependency, "name"), text_field(dependency, "version"),
-                             text_field(dependency, "repository"),
+        const char *row[] = {celm_map_string(dependency, "name"), celm_map_string(dependency, "version"),
+                             celm_map_string(dependency, "repository"),
                              dependency_status(invocation->arena, chart_path, dependency, chart)};
         cli_table_add_row(&table, row);
     }

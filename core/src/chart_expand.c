@@ -21,7 +21,7 @@ static const char *chart_name(chart_loader *loader, const chart_file_list *files
             chart_wrap(loader->err, "cannot load Chart.yaml");
             return NULL;
         }
-        name = chart_metadata_string(metadata, "name");
+        name = celm_map_string(metadata, "name");
     }
     if (!*name)
         chart_fail(loader, CELM_EINVAL, "chart name not specified");

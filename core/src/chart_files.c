@@ -36,7 +36,7 @@ static const char *origin_of(chart_builder *b, const celm_chart_file *file)
 
 static const char *api_version(const celm_chart *chart)
 {
-    return chart_metadata_string(chart->metadata, "apiVersion");
+    return celm_map_string(chart->metadata, "apiVersion");
 }
 
 /* yaml.Unmarshal of Chart.yaml or requirements.yaml onto the one Metadata. */
@@ -263,7 +263,7 @@ static int build(chart_builder *b, const chart_file_list *files, int nesting)
         return chart_fail(b->loader, CELM_EINVAL, "Chart.yaml file is missing");
     if ((status = chart_validate_metadata(b->loader, chart->metadata)) != CELM_OK)
         return status;
-    chart->name = chart_metadata_string(chart->metadata, "name");
+    chart->name = celm_map_string(chart->metadata, "name");
     chart->templates = b->templates.items;
     chart->template_count = b->templates.count;
     chart->files = b->files.items;

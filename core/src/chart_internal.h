@@ -116,7 +116,4 @@ int chart_validate_metadata(chart_loader *loader, celm_value *metadata);
  * `message` and 0 is returned. */
 int chart_parse_rfc3339(const char *text, size_t len, celm_buffer *message);
 
-/* A string field of a metadata map, or "" when absent or not a string. */
-const char *chart_metadata_string(const celm_value *metadata, const char *key);
-
 #endif

@@ -76,7 +76,7 @@ static int dispatch_api_version(chart_loader *loader, const celm_chart_file *cha
     celm_value *base = NULL;
     if (chart_decode_document(loader, CHART_DOCUMENT_API_VERSION, chart_yaml, origin, &base) != CELM_OK)
         return chart_wrap(loader->err, "cannot load Chart.yaml");
-    const char *version = chart_metadata_string(base, "apiVersion");
+    const char *version = celm_map_string(base, "apiVersion");
     if (!version[0] || strcmp(version, "v1") == 0 || strcmp(version, "v2") == 0)
         return CELM_OK;
     if (strcmp(version, "v3") == 0)   /* Helm's experimental v3 charts: not supported */

@@ -449,9 +449,3 @@ int chart_decode_document(chart_loader *loader, chart_document_kind kind,
         return chart_fail(loader, CELM_ENOMEM, "out of memory");
     return decode_document(loader, kind, document, into);
 }
-
-const char *chart_metadata_string(const celm_value *metadata, const char *key)
-{
-    const celm_value *value = metadata ? celm_map_cget(metadata, key) : NULL;
-    return value && value->kind == CELM_VALUE_STRING ? value->as.string.data : "";
-}

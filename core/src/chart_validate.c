@@ -111,8 +111,8 @@ static int validate_dependency(chart_loader *loader, celm_value *dependency, cel
     int status = sanitize_keys(loader, dependency, keys, 5);
     if (status != CELM_OK)
         return status;
-    const char *name = chart_metadata_string(dependency, "name");
-    const char *alias = chart_metadata_string(dependency, "alias");
+    const char *name = celm_map_string(dependency, "name");
+    const char *alias = celm_map_string(dependency, "alias");
     if (alias[0] && !alias_allowed(alias))
         return validation_failed_on(loader, "dependency ", name, " has disallowed characters in the alias");
     const char *key = alias[0] ? alias : name;
@@ -147,10 +147,10 @@ static int version_valid(const char *version)
 /* The checks on name, version and type, in Helm's order. */
 static int validate_fields(chart_loader *loader, const celm_value *metadata)
 {
-    const char *name = chart_metadata_string(metadata, "name");
-    const char *version = chart_metadata_string(metadata, "version");
-    const char *type = chart_metadata_string(metadata, "type");
-    if (!chart_metadata_string(metadata, "apiVersion")[0])
+    const char *name = celm_map_string(metadata, "name");
+    const char *version = celm_map_string(metadata, "version");
+    const char *type = celm_map_string(metadata, "type");
+    if (!celm_map_string(metadata, "apiVersion")[0])
         return validation_failed(loader, "chart.metadata.apiVersion is required");
     if (!name[0])
         return validation_failed(loader, "chart.metadata.name is required");

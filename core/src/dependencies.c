@@ -25,15 +25,9 @@ static celm_value *declared_dependencies(const celm_chart *chart)
     return list && list->kind == CELM_VALUE_LIST ? list : NULL;
 }
 
-static const char *text_field(const celm_value *map, const char *key)
-{
-    const celm_value *value = celm_map_cget(map, key);
-    return value && value->kind == CELM_VALUE_STRING ? value->as.string.data : "";
-}
-
 static const char *chart_version(const celm_chart *chart)
 {
-    return text_field(chart->metadata, "version");
+    return celm_map_string(chart->metadata, "version");
 }
 
 /* Helm's IsCompatibleRange: a version that parses and satisfies a constraint that parses. */
@@ -74,7 +68,7 @@ static celm_value *copy_metadata(const processor *p, const celm_value *source)
  * copies of its own subcharts) and renamed to the alias. NULL when none matches. */
 static celm_chart *alias_copy(const processor *p, celm_chart *const *charts, size_t count, const celm_value *dependency)
 {
-    const char *name = text_field(dependency, "name"), *version = text_field(dependency, "version");
+    const char *name = celm_map_string(dependency, "name"), *version = celm_map_string(dependency, "version");
     for (size_t i = 0; i < count; i++) {
         const celm_chart *candidate = charts[i];
         if (strcmp(candidate->name, name) != 0 || !compatible(p->arena, version, chart_version(candidate)))
@@ -90,7 +84,7 @@ static celm_chart *alias_copy(const processor *p, celm_chart *const *charts, siz
             subcharts[s]->parent = copy;
         }
         copy->dependencies = subcharts;
-        const char *alias = text_field(dependency, "alias");
+        const char *alias = celm_map_string(dependency, "alias");
         if (*alias) {
             copy->name = alias;
             if (set_text(p, copy->metadata, "name", alias) != CELM_OK)
@@ -105,8 +99,8 @@ static int declared_match(celm_arena *arena, const celm_value *declared, const c
 {
     for (size_t i = 0; i < declared->as.list.count; i++) {
         const celm_value *dependency = declared->as.list.items[i];
-        if (strcmp(text_field(dependency, "name"), chart->name) == 0 &&
-            compatible(arena, text_field(dependency, "version"), chart_version(chart)))
+        if (strcmp(celm_map_string(dependency, "name"), chart->name) == 0 &&
+            compatible(arena, celm_map_string(dependency, "version"), chart_version(chart)))
             return 1;
     }
     return 0;
@@ -129,7 +123,7 @@ static int resolve_aliases(const processor *p, celm_chart *chart, const celm_val
             copy->parent = chart;
             resolved[count++] = copy;
         }
-        const char *alias = text_field(dependency, "alias");
+        const char *alias = celm_map_string(dependency, "alias");
         if (*alias && set_text(p, dependency, "name", alias) != CELM_OK)
             return CELM_ENOMEM;
     }
@@ -201,7 +195,7 @@ static void apply_tags(const processor *p, const celm_value *declared, celm_valu
             else if (value)
                 warn(p, celm_slog_line(p->arena, "WARN", "returned non-bool value",
                                        (const char *const[]){"tag", tag->as.string.data, "chart",
-                                                             text_field(dependency, "name"), NULL}));
+                                                             celm_map_string(dependency, "name"), NULL}));
         }
         set_enabled(p, dependency, !(!has_true && has_false));
     }
@@ -212,7 +206,7 @@ static void apply_conditions(const processor *p, const celm_value *declared, cel
 {
     for (size_t i = 0; i < declared->as.list.count; i++) {
         celm_value *dependency = declared->as.list.items[i];
-        const char *condition = text_field(dependency, "condition");
+        const char *condition = celm_map_string(dependency, "condition");
         while (*condition == ' ' || *condition == '\t' || *condition == '\n' || *condition == '\r')
             condition++;
         size_t len = strlen(condition);
@@ -231,7 +225,7 @@ static void apply_conditions(const processor *p, const celm_value *declared, cel
                 if (value)
                     warn(p, celm_slog_line(p->arena, "WARN", "returned non-bool value",
                                            (const char *const[]){"path", path + strlen(prefix), "chart",
-                                                                 text_field(dependency, "name"), NULL}));
+                                                                 celm_map_string(dependency, "name"), NULL}));
             }
             if (!comma)
                 break;
@@ -243,7 +237,7 @@ static void apply_conditions(const processor *p, const celm_value *declared, cel
 static int is_disabled_name(const celm_value *declared, const char *name)
 {
     for (size_t i = 0; i < declared->as.list.count; i++)
-        if (!is_enabled(declared->as.list.items[i]) && strcmp(text_field(declared->as.list.items[i], "name"), name) == 0)
+        if (!is_enabled(declared->as.list.items[i]) && strcmp(celm_map_string(declared->as.list.items[i], "name"), name) == 0)
             return 1;
     return 0;
 }
@@ -380,7 +374,7 @@ static int import_values(const processor *p, celm_chart *chart)
             continue;
         celm_value *normal = celm_value_list(p->arena, wanted->as.list.count);
         for (size_t w = 0; normal && w < wanted->as.list.count; w++)
-            if ((status = import_one(p, wanted->as.list.items[w], text_field(dependency, "name"), values, imports, normal)) != CELM_OK)
+            if ((status = import_one(p, wanted->as.list.items[w], celm_map_string(dependency, "name"), values, imports, normal)) != CELM_OK)
                 return status;
         if (!normal || celm_map_set(p->arena, dependency, "import-values", 13, normal) != CELM_OK)
             return CELM_ENOMEM;
@@ -419,7 +413,7 @@ int celm_chart_check_dependencies(const celm_chart *chart, celm_error *err)
     celm_buffer missing;
     celm_buffer_init(&missing);
     for (size_t i = 0; declared && i < declared->as.list.count; i++) {
-        const char *name = text_field(declared->as.list.items[i], "name");
+        const char *name = celm_map_string(declared->as.list.items[i], "name");
         int found = 0;
         for (size_t c = 0; c < chart->dependency_count && !found; c++)
             found = strcmp(chart->dependencies[c]->name, name) == 0;

@@ -72,7 +72,7 @@ static int is_local_dependency(const celm_value *locked, const char *name)
 {
     for (size_t i = 0; i < locked->as.list.count; i++) {
         const celm_value *entry = locked->as.list.items[i];
-        if (!*dependency_field(entry, "repository") && strcmp(dependency_field(entry, "name"), name) == 0)
+        if (!*celm_map_string(entry, "repository") && strcmp(celm_map_string(entry, "name"), name) == 0)
             return 1;
     }
     return 0;
@@ -142,14 +142,14 @@ static int move_dependencies(const dependency_run *run, const celm_value *locked
  * CELM_OK, a failure that ends downloadAll at once (*save_error 0), or one that is a save error. */
 static int check_in_charts(const dependency_run *run, const celm_value *entry, const char *charts, int *save_error)
 {
-    const char *name = dependency_field(entry, "name"), *constraint = dependency_field(entry, "version");
+    const char *name = celm_map_string(entry, "name"), *constraint = celm_map_string(entry, "version");
     const char *path = dependency_join(run, charts, name);
     celm_chart *chart;
     celm_error detail = CELM_ERROR_INIT;
     dependency_say(run, "Dependency %s did not declare a repository. Assuming it exists in the charts directory\n", name);
     if (celm_chart_load_v2(&chart, path, &detail) != CELM_OK)
         return celm_error_set(run->err, detail.code, "unable to load chart '%s': %s", path, detail.message);
-    const char *version = celm_arena_printf(run->arena, "%s", dependency_field(chart->metadata, "version"));
+    const char *version = celm_arena_printf(run->arena, "%s", celm_map_string(chart->metadata, "version"));
     celm_chart_free(chart);
     switch (dependency_check_version(run, constraint, version, &detail)) {
     case DEPENDENCY_CONSTRAINT_INVALID:
@@ -171,15 +171,15 @@ static int check_in_charts(const dependency_run *run, const celm_value *entry, c
  * version becomes the chart's. */
 static int package_local(const dependency_run *run, celm_value *entry, const char *into)
 {
-    const char *name = dependency_field(entry, "name"), *constraint = dependency_field(entry, "version");
+    const char *name = celm_map_string(entry, "name"), *constraint = celm_map_string(entry, "version");
     const char *path, *saved;
     celm_chart *chart = NULL;
     celm_error detail = CELM_ERROR_INIT;
-    int status = dependency_local_path(run, dependency_field(entry, "repository"), &path);
+    int status = dependency_local_path(run, celm_map_string(entry, "repository"), &path);
     if (status == CELM_OK)
         status = celm_chart_load_v2(&chart, path, run->err);
     dependency_version check = status == CELM_OK ? dependency_check_version(run, constraint,
-                                                   dependency_field(chart->metadata, "version"), &detail)
+                                                   celm_map_string(chart->metadata, "version"), &detail)
                                                  : DEPENDENCY_VERSION_SATISFIES;
     if (check == DEPENDENCY_CONSTRAINT_INVALID)
         status = celm_error_set(run->err, CELM_EINVAL, "dependency %s has an invalid version/constraint format: %s",
@@ -191,7 +191,7 @@ static int package_local(const dependency_run *run, celm_value *entry, const cha
     if (status == CELM_OK)
         status = celm_chart_save(chart, into, &saved, run->err);
     if (status == CELM_OK) {
-        celm_value *version = celm_value_cstring(run->arena, dependency_field(chart->metadata, "version"));
+        celm_value *version = celm_value_cstring(run->arena, celm_map_string(chart->metadata, "version"));
         status = version ? celm_map_set(run->arena, entry, "version", 7, version) : CELM_ENOMEM;
     }
     celm_chart_free(chart);
@@ -203,7 +203,7 @@ static int save_all(const dependency_run *run, celm_value *locked, const char *c
 {
     for (size_t i = 0; i < locked->as.list.count; i++) {
         celm_value *entry = locked->as.list.items[i];
-        const char *repository = dependency_field(entry, "repository");
+        const char *repository = celm_map_string(entry, "repository");
         int save_error = 1, status;
         if (entry->kind != CELM_VALUE_MAP) {
             status = celm_error_set(run->err, CELM_EINVAL, "dependency %zu of the lock is empty", i + 1);
@@ -212,7 +212,7 @@ static int save_all(const dependency_run *run, celm_value *locked, const char *c
             status = check_in_charts(run, entry, charts, &save_error);
         } else {
             if (run->options->debug)
-                dependency_say(run, "Archiving %s from repo %s\n", dependency_field(entry, "name"), repository);
+                dependency_say(run, "Archiving %s from repo %s\n", celm_map_string(entry, "name"), repository);
             status = package_local(run, entry, temporary);
         }
         if (status != CELM_OK && save_error)

@@ -17,8 +17,6 @@ typedef struct dependency_run {
 
 /* Writes Helm's Out text (printf-style) to the options' output. */
 void dependency_say(const dependency_run *run, const char *format, ...) CELM_PRINTF(2, 3);
-/* A string field of a dependency or repository entry, "" when absent. */
-const char *dependency_field(const celm_value *entry, const char *key);
 /* Go's filepath.Join(a, b): an arena string, cleaned. */
 const char *dependency_join(const dependency_run *run, const char *a, const char *b);
 /* loader.LoadFile: a chart archive, refusing directories ("cannot load a directory"). */

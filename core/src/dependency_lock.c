@@ -162,7 +162,7 @@ int dependency_write_lock(const dependency_run *run, const celm_value *locked, c
     int status = celm_yaml_emit(arena, lock, &text, run->err);
     if (status != CELM_OK)
         return status;
-    int legacy = strcmp(dependency_field(run->chart->metadata, "apiVersion"), "v1") == 0;
+    int legacy = strcmp(celm_map_string(run->chart->metadata, "apiVersion"), "v1") == 0;
     const char *file_name = legacy ? "requirements.lock" : "Chart.lock";
     const char *path = dependency_join(run, run->options->chart_path, file_name);
     if ((status = refuse_link(run, path, file_name)) != CELM_OK)

@@ -22,12 +22,6 @@ void dependency_say(const dependency_run *run, const char *format, ...)
     va_end(args);
 }
 
-const char *dependency_field(const celm_value *entry, const char *key)
-{
-    const celm_value *value = entry && entry->kind == CELM_VALUE_MAP ? celm_map_cget(entry, key) : NULL;
-    return value && value->kind == CELM_VALUE_STRING ? value->as.string.data : "";
-}
-
 const char *dependency_join(const dependency_run *run, const char *a, const char *b)
 {
     const char *joined = *a ? celm_arena_printf(run->arena, "%s/%s", a, b) : b;
@@ -56,7 +50,7 @@ static celm_value *requirements_of(const celm_chart *chart)
 
 static int is_api_v1(const celm_chart *chart)
 {
-    return strcmp(dependency_field(chart->metadata, "apiVersion"), "v1") == 0;
+    return strcmp(celm_map_string(chart->metadata, "apiVersion"), "v1") == 0;
 }
 
 /* Manager.loadChartDir. */
@@ -94,7 +88,7 @@ static int update(dependency_run *run)
     if (!digest)
         return celm_error_set(run->err, CELM_ENOMEM, "out of memory hashing the dependencies");
     const celm_value *old = run->chart->lock_data;
-    if (old && strcmp(dependency_field(old, "digest"), digest) == 0)
+    if (old && strcmp(celm_map_string(old, "digest"), digest) == 0)
         return CELM_OK;
     return dependency_write_lock(run, locked, digest);
 }
@@ -128,7 +122,7 @@ static int build(dependency_run *run)
         return status;
     celm_value *locked = celm_map_cget(lock, "dependencies");
     const char *digest = dependency_digest(run, requirements, locked);
-    const char *locked_digest = dependency_field(lock, "digest");
+    const char *locked_digest = celm_map_string(lock, "digest");
     if (!digest || strcmp(digest, locked_digest) != 0)
         status = lock_out_of_sync(run, as_written, locked_digest);
     if (status == CELM_OK)

@@ -67,7 +67,7 @@ static const celm_value *aliased_repository(const dependency_run *run, const cha
     const char *name = starts_with(repository, "@") ? repository + 1
                        : starts_with(repository, "alias:") ? repository + 6 : NULL;
     for (size_t i = 0; name && i < run->repositories->as.list.count; i++)
-        if (strcmp(dependency_field(run->repositories->as.list.items[i], "name"), name) == 0)
+        if (strcmp(celm_map_string(run->repositories->as.list.items[i], "name"), name) == 0)
             return run->repositories->as.list.items[i];
     return NULL;
 }
@@ -75,7 +75,7 @@ static const celm_value *aliased_repository(const dependency_run *run, const cha
 static int is_configured_url(const dependency_run *run, const char *repository)
 {
     for (size_t i = 0; i < run->repositories->as.list.count; i++)
-        if (same_url(dependency_field(run->repositories->as.list.items[i], "url"), repository))
+        if (same_url(celm_map_string(run->repositories->as.list.items[i], "url"), repository))
             return 1;
     return 0;
 }
@@ -112,7 +112,7 @@ static void add_missing(celm_buffer *missing, const char *repository, int *has_p
  * the URL of the repository it names; 1 when the repository is known or a URL, else 0. */
 static int check_requirement(const dependency_run *run, celm_value *dependency, int *status)
 {
-    const char *repository = dependency_field(dependency, "repository"), *path;
+    const char *repository = celm_map_string(dependency, "repository"), *path;
     if (!*repository || starts_with(repository, OCI_SCHEME))
         return 1;
     if (starts_with(repository, FILE_SCHEME)) {
@@ -123,7 +123,7 @@ static int check_requirement(const dependency_run *run, celm_value *dependency, 
     }
     const celm_value *aliased = aliased_repository(run, repository);
     if (aliased) {
-        celm_value *url = celm_value_cstring(run->arena, dependency_field(aliased, "url"));
+        celm_value *url = celm_value_cstring(run->arena, celm_map_string(aliased, "url"));
         *status = url ? celm_map_set(run->arena, dependency, "repository", 10, url) : CELM_ENOMEM;
         return 1;
     }
@@ -135,11 +135,11 @@ static int refuse_remote(const dependency_run *run, const celm_value *dependenci
 {
     for (size_t i = 0; dependencies && dependencies->kind == CELM_VALUE_LIST && i < dependencies->as.list.count; i++) {
         const celm_value *dependency = dependencies->as.list.items[i];
-        const char *repository = dependency_field(dependency, "repository");
+        const char *repository = celm_map_string(dependency, "repository");
         if (*repository && !starts_with(repository, FILE_SCHEME))
             return celm_error_set(run->err, CELM_EUNSUPPORTED, "dependency \"%s\" comes from the remote repository "
                                   "\"%s\": celm does not support remote chart repositories yet (only charts/ "
-                                  "and file:// dependencies)", dependency_field(dependency, "name"), repository);
+                                  "and file:// dependencies)", celm_map_string(dependency, "name"), repository);
     }
     return CELM_OK;
 }
@@ -150,7 +150,7 @@ int dependency_check_requirements(dependency_run *run, celm_value *requirements)
     celm_buffer missing;
     celm_buffer_init(&missing);
     for (size_t i = 0; status == CELM_OK && requirements && i < requirements->as.list.count; i++) {
-        const char *repository = dependency_field(requirements->as.list.items[i], "repository");
+        const char *repository = celm_map_string(requirements->as.list.items[i], "repository");
         if (!check_requirement(run, requirements->as.list.items[i], &status))
             add_missing(&missing, repository, &has_plain_name);
     }
@@ -167,7 +167,7 @@ int dependency_check_locked(const dependency_run *run, const celm_value *locked)
     celm_buffer missing;
     celm_buffer_init(&missing);
     for (size_t i = 0; locked && locked->kind == CELM_VALUE_LIST && i < locked->as.list.count; i++) {
-        const char *repository = dependency_field(locked->as.list.items[i], "repository");
+        const char *repository = celm_map_string(locked->as.list.items[i], "repository");
         if (!*repository || starts_with(repository, FILE_SCHEME) || starts_with(repository, OCI_SCHEME) ||
             is_configured_url(run, repository))
             continue;
@@ -191,10 +191,10 @@ void dependency_refresh(const dependency_run *run)
     dependency_say(run, "Hang tight while we grab the latest from your chart repositories...\n");
     for (size_t i = 0; i < repositories->as.list.count; i++) {
         const celm_value *entry = repositories->as.list.items[i];
-        const char *name = dependency_field(entry, "name"), *url = dependency_field(entry, "url");
+        const char *name = celm_map_string(entry, "name"), *url = celm_map_string(entry, "url");
         int repeated = 0;   /* Helm asks each URL once, under the last name listed for it */
         for (size_t later = i + 1; later < repositories->as.list.count; later++)
-            repeated |= same_url(dependency_field(repositories->as.list.items[later], "url"), url);
+            repeated |= same_url(celm_map_string(repositories->as.list.items[later], "url"), url);
         if (!repeated)
             dependency_say(run, "...Unable to get an update from the %s chart repository (%s):\n\t%s\n",
                            chart_quoted(run->arena, name, strlen(name)), url,
@@ -207,7 +207,7 @@ int dependency_read_indexes(const dependency_run *run)
 {
     const celm_value *repositories = run->repositories;
     for (size_t i = 0; repositories && i < repositories->as.list.count; i++) {
-        const char *name = dependency_field(repositories->as.list.items[i], "name");
+        const char *name = celm_map_string(repositories->as.list.items[i], "name");
         const char *file = celm_arena_printf(run->arena, "%s-index.yaml", name);
         celm_string text;
         int status = celm_os_read_file(run->arena, dependency_join(run, run->options->repository_cache, file), &text,

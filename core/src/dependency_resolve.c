@@ -42,7 +42,7 @@ static int file_version(const dependency_run *run, const char *repository, const
     if (status == CELM_OK)
         status = celm_chart_load_v2(&chart, path, run->err);
     if (status == CELM_OK) {
-        const char *text = dependency_field(chart->metadata, "version");
+        const char *text = celm_map_string(chart->metadata, "version");
         *version = celm_arena_strndup(run->arena, text, strlen(text));
     }
     celm_chart_free(chart);
@@ -51,8 +51,8 @@ static int file_version(const dependency_run *run, const char *repository, const
 
 static void add_missing(const dependency_run *run, celm_buffer *missing, const celm_value *dependency)
 {
-    const char *name = dependency_field(dependency, "name"), *repository = dependency_field(dependency, "repository");
-    const char *constraint = dependency_field(dependency, "version");
+    const char *name = celm_map_string(dependency, "name"), *repository = celm_map_string(dependency, "repository");
+    const char *constraint = celm_map_string(dependency, "version");
     celm_buffer_printf(missing, "%s%s (repository %s, version %s)", missing->len ? ", " : "",
                        chart_quoted(run->arena, name, strlen(name)),
                        chart_quoted(run->arena, repository, strlen(repository)),
@@ -63,8 +63,8 @@ static void add_missing(const dependency_run *run, celm_buffer *missing, const c
 static int resolve_one(const dependency_run *run, const celm_value *dependency, celm_buffer *missing,
                        celm_value **entry)
 {
-    const char *name = dependency_field(dependency, "name"), *repository = dependency_field(dependency, "repository");
-    const char *constraint = dependency_field(dependency, "version"), *path, *version;
+    const char *name = celm_map_string(dependency, "name"), *repository = celm_map_string(dependency, "repository");
+    const char *constraint = celm_map_string(dependency, "version"), *path, *version;
     celm_error detail = CELM_ERROR_INIT;
     *entry = NULL;
     if (dependency_check_version(run, constraint, "0.0.0", &detail) == DEPENDENCY_CONSTRAINT_INVALID)

@@ -30,12 +30,6 @@ void celm_kube_forget_discovery(celm_kube *kube)
         d->fresh = 0;
 }
 
-static const char *text_of(const celm_value *map, const char *key)
-{
-    const celm_value *value = celm_map_cget(map, key);
-    return value && value->kind == CELM_VALUE_STRING ? value->as.string.data : "";
-}
-
 static const celm_value *list_of(const celm_value *map, const char *key)
 {
     const celm_value *value = map && map->kind == CELM_VALUE_MAP ? celm_map_cget(map, key) : NULL;
@@ -59,9 +53,9 @@ static int add_resource(kube_discovery *d, const char *group_version, const celm
     }
     d->resources[d->count++] = (celm_kube_resource){
         .group_version = group_version,
-        .resource = celm_arena_printf(d->arena, "%s", text_of(resource, "resource")),
-        .kind = celm_arena_printf(d->arena, "%s", text_of(response_kind, "kind")),
-        .namespaced = !strcmp(text_of(resource, "scope"), "Namespaced"),
+        .resource = celm_arena_printf(d->arena, "%s", celm_map_string(resource, "resource")),
+        .kind = celm_arena_printf(d->arena, "%s", celm_map_string(response_kind, "kind")),
+        .namespaced = !strcmp(celm_map_string(resource, "scope"), "Namespaced"),
     };
     return CELM_OK;
 }
@@ -72,10 +66,10 @@ static int add_groups(kube_discovery *d, const celm_value *document)
     const celm_value *groups = list_of(document, "items");
     for (size_t g = 0; groups && g < groups->as.list.count; g++) {
         const celm_value *group = groups->as.list.items[g];
-        const char *group_name = text_of(celm_map_cget(group, "metadata"), "name");
+        const char *group_name = celm_map_string(celm_map_cget(group, "metadata"), "name");
         const celm_value *versions = list_of(group, "versions");
         for (size_t v = 0; versions && v < versions->as.list.count; v++) {
-            const char *version = text_of(versions->as.list.items[v], "version");
+            const char *version = celm_map_string(versions->as.list.items[v], "version");
             const char *group_version = *group_name ? celm_arena_printf(d->arena, "%s/%s", group_name, version)
                                                     : celm_arena_printf(d->arena, "%s", version);
             const celm_value *resources = list_of(versions->as.list.items[v], "resources");

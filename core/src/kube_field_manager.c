@@ -6,19 +6,13 @@
 
 #define MANAGER "helm"
 
-static const char *text_of(const celm_value *map, const char *key)
-{
-    const celm_value *value = map && map->kind == CELM_VALUE_MAP ? celm_map_cget(map, key) : NULL;
-    return value && value->kind == CELM_VALUE_STRING ? value->as.string.data : "";
-}
-
 /* The first entry of manager "helm" with the operation and no subresource, or -1. */
 static long find_entry(const celm_value *entries, const char *operation)
 {
     for (size_t i = 0; entries && entries->kind == CELM_VALUE_LIST && i < entries->as.list.count; i++) {
         const celm_value *entry = entries->as.list.items[i];
-        if (!strcmp(text_of(entry, "manager"), MANAGER) && !strcmp(text_of(entry, "operation"), operation) &&
-            !*text_of(entry, "subresource"))
+        if (!strcmp(celm_map_string(entry, "manager"), MANAGER) && !strcmp(celm_map_string(entry, "operation"), operation) &&
+            !*celm_map_string(entry, "subresource"))
             return (long)i;
     }
     return -1;
@@ -87,7 +81,7 @@ static int upgrade_once(celm_kube *kube, celm_arena *arena, const char *path, ce
     celm_value *entries = upgraded_entries(arena, metadata ? celm_map_cget(metadata, "managedFields") : NULL);
     if (!entries)
         return CELM_OK;
-    const char *body = patch_body(arena, entries, text_of(metadata, "resourceVersion"));
+    const char *body = patch_body(arena, entries, celm_map_string(metadata, "resourceVersion"));
     if (!body)
         return celm_error_set(err, CELM_ENOMEM, "out of memory upgrading managed fields");
     celm_kube_request request = {.size = sizeof request, .method = "PATCH", .path = path,

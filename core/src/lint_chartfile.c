@@ -8,12 +8,6 @@
 #include "lint_links.h"
 #include "os_file.h"
 
-static const char *text_of(const celm_value *metadata, const char *key)
-{
-    const celm_value *value = celm_map_cget(metadata, key);
-    return value && value->kind == CELM_VALUE_STRING ? value->as.string.data : "";
-}
-
 static const celm_value *list_of(const celm_value *metadata, const char *key)
 {
     const celm_value *value = celm_map_cget(metadata, key);
@@ -59,7 +53,7 @@ static int is_own_base(const char *name)
 
 static void check_name(linter *l, const celm_value *metadata)
 {
-    const char *name = text_of(metadata, "name");
+    const char *name = celm_map_string(metadata, "name");
     if (!*name) {
         lint_rule(l, CELM_LINT_ERROR, "Chart.yaml", "name is required");
         return;
@@ -114,8 +108,8 @@ static void check_maintainers(linter *l, const celm_value *metadata)
             lint_rule(l, CELM_LINT_ERROR, "Chart.yaml", "a maintainer entry is empty");
             return;
         }
-        const char *name = text_of(maintainer, "name"), *email = text_of(maintainer, "email");
-        const char *url = text_of(maintainer, "url");
+        const char *name = celm_map_string(maintainer, "name"), *email = celm_map_string(maintainer, "email");
+        const char *url = celm_map_string(maintainer, "url");
         if (!*name) {
             lint_rule(l, CELM_LINT_ERROR, "Chart.yaml", "each maintainer requires a name");
             return;
@@ -148,7 +142,7 @@ static void check_v2_only(linter *l, const celm_value *metadata, const char *api
 {
     if (strcmp(api_version, "v2") == 0)
         return;
-    if (*text_of(metadata, "type"))
+    if (*celm_map_string(metadata, "type"))
         lint_fail(l, CELM_LINT_ERROR, "Chart.yaml",
                   "chart type is not valid in apiVersion '%s'. It is valid in apiVersion 'v2'", api_version);
     const celm_value *dependencies = list_of(metadata, "dependencies");
@@ -160,20 +154,20 @@ static void check_v2_only(linter *l, const celm_value *metadata, const char *api
 
 static void check_metadata(linter *l, const celm_value *metadata, const celm_value *untyped)
 {
-    const char *api_version = text_of(metadata, "apiVersion");
+    const char *api_version = celm_map_string(metadata, "apiVersion");
     check_name(l, metadata);
     check_api_version(l, api_version);
     check_string_typed(l, untyped, "version");
-    check_version(l, text_of(metadata, "version"));
+    check_version(l, celm_map_string(metadata, "version"));
     check_string_typed(l, untyped, "appVersion");
     check_maintainers(l, metadata);
     check_sources(l, metadata);
-    const char *icon = text_of(metadata, "icon");
+    const char *icon = celm_map_string(metadata, "icon");
     lint_rule(l, CELM_LINT_INFO, "Chart.yaml", *icon ? NULL : "icon is recommended");
     if (*icon && !lint_is_request_url(icon))
         lint_fail(l, CELM_LINT_ERROR, "Chart.yaml", "invalid icon URL '%s'", icon);
     check_v2_only(l, metadata, api_version);
-    const char *version = text_of(metadata, "version");
+    const char *version = celm_map_string(metadata, "version");
     celm_semver parsed;
     celm_error err = CELM_ERROR_INIT;
     if (celm_semver_parse_strict(&parsed, version, strlen(version), &err) != CELM_OK)

@@ -4,12 +4,6 @@
 
 #include "lint_internal.h"
 
-static const char *text_of(const celm_value *map, const char *key)
-{
-    const celm_value *value = map && map->kind == CELM_VALUE_MAP ? celm_map_cget(map, key) : NULL;
-    return value && value->kind == CELM_VALUE_STRING ? value->as.string.data : "";
-}
-
 static const celm_value *declared(const celm_chart *chart)
 {
     const celm_value *list = celm_map_cget(chart->metadata, "dependencies");
@@ -28,8 +22,8 @@ static int is_declared(const celm_value *list, size_t before, const char *name, 
 {
     for (size_t i = 0; list && i < before; i++) {
         const celm_value *dependency = list->as.list.items[i];
-        const char *key = by_alias && *text_of(dependency, "alias") ? text_of(dependency, "alias")
-                                                                    : text_of(dependency, "name");
+        const char *key = by_alias && *celm_map_string(dependency, "alias") ? celm_map_string(dependency, "alias")
+                                                                    : celm_map_string(dependency, "name");
         if (strcmp(key, name) == 0)
             return 1;
     }
@@ -64,14 +58,14 @@ static void check(linter *l, const celm_chart *chart)
     celm_buffer_init(&names);
     for (size_t i = 0; i < count; i++) {
         const celm_value *dependency = list->as.list.items[i];
-        const char *key = *text_of(dependency, "alias") ? text_of(dependency, "alias") : text_of(dependency, "name");
+        const char *key = *celm_map_string(dependency, "alias") ? celm_map_string(dependency, "alias") : celm_map_string(dependency, "name");
         if (is_declared(list, i, key, 1))
             append_name(&names, key);
     }
     report(l, CELM_LINT_ERROR, "multiple dependencies with name or alias: ", &names);
     celm_buffer_init(&names);
     for (size_t i = 0; i < count; i++) {
-        const char *name = text_of(list->as.list.items[i], "name");
+        const char *name = celm_map_string(list->as.list.items[i], "name");
         if (!is_loaded(chart, name))
             append_name(&names, name);
     }

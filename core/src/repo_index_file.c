@@ -20,12 +20,6 @@ static const char *const maintainer_fields[] = {"name", "email", "url", NULL};
 static const char *const dependency_fields[] = {"name", "version", "repository", "condition", "tags", "enabled",
                                                 "import-values", "alias", NULL};
 
-static const char *text_of(const celm_value *map, const char *key)
-{
-    const celm_value *value = map && map->kind == CELM_VALUE_MAP ? celm_map_cget(map, key) : NULL;
-    return value && value->kind == CELM_VALUE_STRING ? value->as.string.data : "";
-}
-
 celm_value *repo_index_new(celm_arena *arena)
 {
     celm_value *index = celm_value_map(arena, 4), *entries = celm_value_map(arena, 0);
@@ -43,7 +37,7 @@ int repo_index_add(celm_arena *arena, celm_value *entries, const celm_value *met
     celm_value *fields = celm_chart_metadata_value(arena, metadata);
     celm_value *version = fields ? celm_value_copy(arena, fields) : NULL;    /* the chart's arena goes first */
     celm_value *urls = celm_value_list(arena, 1);
-    const char *name = text_of(metadata, "name");
+    const char *name = celm_map_string(metadata, "name");
     celm_value *list = celm_map_get(entries, name, strlen(name));
     if (!list && (list = celm_value_list(arena, 1)) && celm_map_set(arena, entries, name, strlen(name), list))
         list = NULL;
@@ -62,14 +56,14 @@ int repo_index_add(celm_arena *arena, celm_value *entries, const celm_value *met
 static int has_version(celm_arena *arena, const celm_value *list, const char *version)
 {
     for (size_t i = 0; list && i < list->as.list.count; i++)
-        if (strcmp(text_of(list->as.list.items[i], "version"), version) == 0)
+        if (strcmp(celm_map_string(list->as.list.items[i], "version"), version) == 0)
             return 1;
     celm_semver_constraints *constraints;
     celm_error err = CELM_ERROR_INIT;
     if (!*version || celm_semver_constraints_parse(arena, version, strlen(version), &constraints, &err) != CELM_OK)
         return 0;
     for (size_t i = 0; list && i < list->as.list.count; i++) {
-        const char *candidate = text_of(list->as.list.items[i], "version");
+        const char *candidate = celm_map_string(list->as.list.items[i], "version");
         celm_semver parsed;
         if (celm_semver_parse(&parsed, candidate, strlen(candidate), &err) == CELM_OK &&
             celm_semver_constraints_check(constraints, &parsed))
@@ -86,9 +80,9 @@ int celm_repo_index_merge(celm_arena *arena, celm_value *into, const celm_value 
         const celm_value *versions = others->as.map.entries[i].value;
         for (size_t v = 0; versions->kind == CELM_VALUE_LIST && v < versions->as.list.count; v++) {
             celm_value *version = versions->as.list.items[v];
-            const char *name = text_of(version, "name");
+            const char *name = celm_map_string(version, "name");
             celm_value *list = celm_map_get(entries, name, strlen(name));
-            if (has_version(arena, list, text_of(version, "version")))
+            if (has_version(arena, list, celm_map_string(version, "version")))
                 continue;
             if (!list && (!(list = celm_value_list(arena, 1)) || celm_map_set(arena, entries, name, strlen(name), list)))
                 return CELM_ENOMEM;
@@ -104,7 +98,7 @@ static int version_less(const celm_value *a, const celm_value *b)
 {
     celm_semver left, right;
     celm_error err = CELM_ERROR_INIT;
-    const char *a_text = text_of(a, "version"), *b_text = text_of(b, "version");
+    const char *a_text = celm_map_string(a, "version"), *b_text = celm_map_string(b, "version");
     if (celm_semver_parse(&left, a_text, strlen(a_text), &err) != CELM_OK)
         return 1;
     if (celm_semver_parse(&right, b_text, strlen(b_text), &err) != CELM_OK)

@@ -19,7 +19,7 @@ static void skip_warning(index_reader *r, const char *name, const celm_value *ve
     celm_buffer_append_str(&message, "skipping loading invalid entry for chart ");
     celm_go_quote(&message, name, strlen(name));
     if (version) {
-        const char *text = chart_metadata_string(version, "version");
+        const char *text = celm_map_string(version, "version");
         celm_buffer_append_char(&message, ' ');
         celm_go_quote(&message, text, strlen(text));
     }
@@ -50,7 +50,7 @@ static const char *entry_problem(index_reader *r, celm_value *version)
     celm_error err = CELM_ERROR_INIT;
     chart_loader loader;
     chart_loader_init(&loader, r->arena, &err);
-    if (!*chart_metadata_string(version, "apiVersion"))
+    if (!*celm_map_string(version, "apiVersion"))
         celm_map_set(r->arena, version, "apiVersion", 10, celm_value_cstring(r->arena, "v1"));
     if (chart_validate_metadata(&loader, version) == CELM_OK ||
         strncmp(err.message, "validation: more than one dependency with name or alias", 56) == 0)
@@ -95,7 +95,7 @@ static int read_index(index_reader *r, const celm_string *bytes, celm_value **ou
         if (entries->as.map.entries[i].value->kind == CELM_VALUE_LIST)
             keep_valid(r, entries->as.map.entries[i].key.data, entries->as.map.entries[i].value);
     celm_repo_index_sort(*out);
-    if (!*chart_metadata_string(*out, "apiVersion"))
+    if (!*celm_map_string(*out, "apiVersion"))
         return celm_error_set(err, CELM_EPARSE, "error loading %s: no API version specified", r->path);
     return CELM_OK;
 }

@@ -227,6 +227,12 @@ celm_value *celm_map_cget(const celm_value *map, const char *key)
     return celm_map_get(map, key, strlen(key));
 }
 
+const char *celm_map_string(const celm_value *map, const char *key)
+{
+    const celm_value *value = celm_map_get(map, key, strlen(key));
+    return value && value->kind == CELM_VALUE_STRING ? value->as.string.data : "";
+}
+
 int celm_map_remove(celm_value *map, const char *key, size_t key_len)
 {
     if (!map || map->kind != CELM_VALUE_MAP)

@@ -54,6 +54,8 @@ int celm_list_append(celm_arena *arena, celm_value *list, celm_value *item);
 int celm_map_set(celm_arena *arena, celm_value *map, const char *key, size_t key_len, celm_value *value);
 celm_value *celm_map_get(const celm_value *map, const char *key, size_t key_len);
 celm_value *celm_map_cget(const celm_value *map, const char *key);
+/* The string under `key` of a map, or "" when `map` is no map or holds no string there. */
+const char *celm_map_string(const celm_value *map, const char *key);
 int celm_map_remove(celm_value *map, const char *key, size_t key_len);
 celm_value *celm_value_copy(celm_arena *arena, const celm_value *value);
 /* Deep equality with Go's reflect.DeepEqual meaning for values (map order ignored). */
