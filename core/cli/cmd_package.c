@@ -47,19 +47,10 @@ static int package_one(const cli_invocation *invocation, const char *path, const
     return status == CELM_OK ? 0 : cli_fail("%s", err.message);
 }
 
-/* Go's filepath.Abs: the working directory in front of a relative path, cleaned. */
-static const char *absolute_path(celm_arena *arena, const char *path)
-{
-    char working[PATH_MAX];
-    const char *joined = path[0] == '/' || !getcwd(working, sizeof working)
-                             ? path : celm_arena_printf(arena, "%s/%s", working, path);
-    return celm_path_clean(arena, joined, strlen(joined));
-}
-
 /* -u: helm's Manager.Update on the chart before it is packaged, its Out discarded. */
 static int update_dependencies(const cli_invocation *invocation, const char *path)
 {
-    celm_dependency_options options = cli_dependency_options(invocation, absolute_path(invocation->arena, path));
+    celm_dependency_options options = cli_dependency_options(invocation, celm_path_absolute(invocation->arena, path));
     options.output = NULL;
     celm_error err = CELM_ERROR_INIT;
     return celm_dependency_update(&options, &err) == CELM_OK ? 0 : cli_fail("%s", err.message);

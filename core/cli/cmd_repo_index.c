@@ -10,14 +10,6 @@
 #include "celm/repo_index.h"
 #include "chart_run.h"
 
-/* filepath.Abs. */
-static const char *absolute(celm_arena *arena, const char *path)
-{
-    char cwd[PATH_MAX];
-    const char *joined = path[0] == '/' ? path : celm_arena_printf(arena, "%s/%s", getcwd(cwd, sizeof cwd) ? cwd : ".", path);
-    return joined ? celm_path_clean(arena, joined, strlen(joined)) : NULL;
-}
-
 /* --merge: the index to merge in, written empty first when it does not exist (as helm does). */
 static int merge_into(celm_arena *arena, celm_value *index, const char *merge, int json)
 {
@@ -36,7 +28,7 @@ static int merge_into(celm_arena *arena, celm_value *index, const char *merge, i
 int cli_repo_index_command(const cli_invocation *invocation)
 {
     celm_arena *arena = invocation->arena;
-    const char *dir = absolute(arena, invocation->arguments[0]);
+    const char *dir = celm_path_absolute(arena, invocation->arguments[0]);
     const char *url = cli_flag_string(invocation, "url"), *merge = cli_flag_string(invocation, "merge");
     int json = cli_flag_is_true(invocation, "json");
     celm_value *index = NULL;

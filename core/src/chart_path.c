@@ -37,6 +37,11 @@ char *celm_path_clean(celm_arena *arena, const char *path, size_t len)
     return chart_path_clean(arena, path, len);
 }
 
+const char *celm_path_ext(const char *path)
+{
+    return chart_path_ext(path);
+}
+
 char *chart_path_clean(celm_arena *arena, const char *path, size_t len)
 {
     celm_buffer out;
@@ -234,4 +239,13 @@ int chart_path_resolve(chart_loader *loader, const char *link, char **out)
     if (status != CELM_OK && status != CELM_ENOMEM)
         chart_wrap(loader->err, "error evaluating symlink %s", link);
     return status;
+}
+
+const char *celm_path_absolute(celm_arena *arena, const char *path)
+{
+    chart_loader loader;
+    celm_error err = CELM_ERROR_INIT;
+    chart_loader_init(&loader, arena, &err);
+    char *absolute;
+    return chart_path_absolute(&loader, path, &absolute) == CELM_OK ? absolute : NULL;
 }

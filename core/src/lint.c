@@ -74,21 +74,6 @@ const char *lint_path(linter *l, const char *dir, const char *name)
     return path;
 }
 
-/* filepath.Abs: the path made absolute against the working directory, then cleaned. */
-static const char *absolute_path(celm_arena *arena, const char *path)
-{
-    char cwd[PATH_MAX];
-    const char *base = path[0] == '/' ? "" : getcwd(cwd, sizeof cwd);
-    if (!base)
-        base = "";
-    size_t len = strlen(base) + strlen(path) + 2;
-    char *joined = celm_arena_alloc(arena, len);
-    if (!joined)
-        return NULL;
-    snprintf(joined, len, "%s%s%s", base, *base ? "/" : "", path);
-    return celm_path_clean(arena, joined, strlen(joined));
-}
-
 int celm_lint_run(celm_arena *arena, const char *chart_dir, const celm_lint_options *options,
                   celm_lint_message **messages, size_t *count, celm_error *err)
 {
@@ -96,7 +81,7 @@ int celm_lint_run(celm_arena *arena, const char *chart_dir, const celm_lint_opti
     memset(&l, 0, sizeof l);
     l.arena = arena;
     l.options = options;
-    l.chart_dir = absolute_path(arena, chart_dir);
+    l.chart_dir = celm_path_absolute(arena, chart_dir);
     if (l.chart_dir) {
         lint_chartfile(&l);
         lint_values(&l);

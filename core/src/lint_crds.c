@@ -25,9 +25,8 @@ static void check_crd(void *payload, const lint_object *object)
 
 static int has_manifest_extension(const char *name)
 {
-    const char *dot = strrchr(name, '.');
-    return dot && !strchr(dot, '/') &&
-           (strcasecmp(dot, ".yaml") == 0 || strcasecmp(dot, ".yml") == 0 || strcasecmp(dot, ".json") == 0);
+    const char *ext = celm_path_ext(name);
+    return strcasecmp(ext, ".yaml") == 0 || strcasecmp(ext, ".yml") == 0 || strcasecmp(ext, ".json") == 0;
 }
 
 /* chart.CRDObjects: crds/ manifests of the chart, then of its subcharts. Returns 0 when a file

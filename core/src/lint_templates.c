@@ -25,18 +25,10 @@ static const char *copy_error(linter *l, const celm_error *err)
     return celm_arena_strndup(l->arena, err->message, strlen(err->message));
 }
 
-/* filepath.Ext of a template name. */
-static const char *extension(const char *name)
-{
-    const char *base = strrchr(name, '/');
-    const char *dot = strrchr(base ? base : name, '.');
-    return dot ? dot : "";
-}
-
 static int extension_allowed(linter *l, const char *name)
 {
     static const char *const allowed[] = {".yaml", ".yml", ".tpl", ".txt"};
-    const char *ext = extension(name);
+    const char *ext = celm_path_ext(name);
     for (size_t i = 0; i < sizeof allowed / sizeof allowed[0]; i++)
         if (strcmp(ext, allowed[i]) == 0)
             return 1;
@@ -46,7 +38,7 @@ static int extension_allowed(linter *l, const char *name)
 
 static int is_yaml_name(const char *name)
 {
-    const char *ext = extension(name);
+    const char *ext = celm_path_ext(name);
     return strcasecmp(ext, ".yaml") == 0 || strcasecmp(ext, ".yml") == 0;
 }
 

@@ -104,12 +104,11 @@ static void close_renderers(dispatch *d)
 static int is_helm_template(const char *name)
 {
     static const char *const usual[] = {".yaml", ".yml", ".tpl", ".txt", ".json"};
-    const char *base = strrchr(name, '/');
-    const char *dot = strrchr(base ? base : name, '.');
-    for (size_t i = 0; dot && i < sizeof usual / sizeof usual[0]; i++)
-        if (strcmp(dot, usual[i]) == 0)
+    const char *ext = celm_path_ext(name);
+    for (size_t i = 0; i < sizeof usual / sizeof usual[0]; i++)
+        if (strcmp(ext, usual[i]) == 0)
             return 1;
-    return !dot;
+    return !*ext;
 }
 
 /* Whether any chart of the tree has templates other renderers may claim or ships functions/:

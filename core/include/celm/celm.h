@@ -38,6 +38,11 @@ int celm_error_set_at(celm_error *err, int code, const char *origin, int line, i
 void celm_error_clear(celm_error *err);
 /* Go's filepath.Clean of path[0..len): an arena string. */
 char *celm_path_clean(celm_arena *arena, const char *path, size_t len);
+/* Go's filepath.Abs: a relative path joined onto the working directory ($PWD when it names it, as
+ * os.Getwd does), cleaned; an arena string, or NULL when the directory cannot be found. */
+const char *celm_path_absolute(celm_arena *arena, const char *path);
+/* Go's filepath.Ext: the last element's suffix from its last '.', or "" (a pointer into `path`). */
+const char *celm_path_ext(const char *path);
 /* Go's text for an errno (syscall.Errno.Error): glibc's, starting in lower case; returns buffer. */
 const char *celm_errno_text(int errnum, char *buffer, size_t size);
 
