@@ -1,6 +1,7 @@
 /* cmd_lint.c: `celm lint`: helm lint's rules over each chart path, with helm's report layout. */
 #define _XOPEN_SOURCE 700
 #include <dirent.h>
+#include <errno.h>
 #include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,11 +102,12 @@ static const char *expand_archive(celm_arena *arena, const char *path, char *tem
 {
     celm_string bytes;
     celm_error err = CELM_ERROR_INIT;
+    char reason[128];
     const char *base = getenv("TMPDIR");
     snprintf(temporary, 4096, "%s/helm-lintXXXXXX", base && *base ? base : "/tmp");
     if (!mkdtemp(temporary)) {
         *failure = celm_arena_printf(arena, "unable to create temp dir to extract tarball: mkdir %s: %s", temporary,
-                                     "cannot create directory");
+                                     celm_errno_text(errno, reason, sizeof reason));
         temporary[0] = '\0';
         return NULL;
     }
@@ -130,36 +132,38 @@ static const char *expand_archive(celm_arena *arena, const char *path, char *tem
     return chart;
 }
 
-/* One chart: its report block; returns 1 when it failed, -1 for "skipped" under --quiet. */
-static int lint_one(lint_run *run, const char *path, int *had_problems)
+/* lintChart: the chart at `path` (a folder, or an archive expanded into a temporary folder)
+ * linted into *messages; returns the error that stopped it before the rules ran, or NULL. */
+static const char *lint_chart(lint_run *run, const char *path, celm_lint_message **messages, size_t *count)
 {
     celm_arena *arena = run->invocation->arena;
-    char guard[4096];
-    struct stat info;
-    snprintf(guard, sizeof guard, "%s/Chart.yaml", path);
-    const char *cleaned = celm_path_clean(arena, guard, strlen(guard));
-    celm_lint_message *messages = NULL;
-    size_t count = 0;
-    celm_error err = CELM_ERROR_INIT;
-    const char *load_error = NULL;
+    const char *failure = NULL;
     char temporary[4096] = "";
-    const char *chart = has_archive_suffix(path) ? expand_archive(arena, path, temporary, &load_error) : path;
-    if (chart && chart != path) {
-        snprintf(guard, sizeof guard, "%s/Chart.yaml", chart);
-        cleaned = celm_path_clean(arena, guard, strlen(guard));
-    }
-    if (load_error)
-        ;
-    else if (stat(cleaned, &info) != 0)
-        load_error = celm_arena_strndup(arena, guard, (size_t)snprintf(guard, sizeof guard,
-                                         "unable to check Chart.yaml file in chart: stat %s: %s", cleaned,
-                                         "no such file or directory"));
-    else if (celm_lint_run(arena, chart, &run->options, &messages, &count, &err) != CELM_OK)
-        load_error = celm_arena_strndup(arena, err.message, strlen(err.message));
+    const char *chart = has_archive_suffix(path) ? expand_archive(arena, path, temporary, &failure) : path;
+    const char *guard = chart ? celm_arena_printf(arena, "%s/Chart.yaml", chart) : NULL;
+    guard = guard ? celm_path_clean(arena, guard, strlen(guard)) : NULL;
+    struct stat info;
+    celm_error err = CELM_ERROR_INIT;
+    char reason[128];
+    if (!failure && guard && stat(guard, &info) != 0)
+        failure = celm_arena_printf(arena, "unable to check Chart.yaml file in chart: stat %s: %s", guard,
+                                    celm_errno_text(errno, reason, sizeof reason));
+    else if (!failure && guard && celm_lint_run(arena, chart, &run->options, messages, count, &err) != CELM_OK)
+        failure = celm_arena_strndup(arena, err.message, strlen(err.message));
     if (temporary[0])
         nftw(temporary, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
-    size_t errors = load_error ? 1 : 0;
-    int problems = load_error != NULL;
+    return failure;
+}
+
+/* One chart's report block; returns 1 when the chart failed (an error, or a warning with
+ * --strict). *had_problems tells whether it had warnings or errors at all. */
+static int lint_one(lint_run *run, const char *path, int *had_problems)
+{
+    celm_lint_message *messages = NULL;
+    size_t count = 0;
+    const char *failure = lint_chart(run, path, &messages, &count);
+    size_t errors = failure ? 1 : 0;
+    int problems = failure != NULL;
     for (size_t i = 0; i < count; i++) {
         problems |= messages[i].severity > CELM_LINT_INFO;
         errors += messages[i].severity >= (run->strict ? CELM_LINT_WARNING : CELM_LINT_ERROR);
@@ -168,11 +172,11 @@ static int lint_one(lint_run *run, const char *path, int *had_problems)
     if (run->quiet && !problems)
         return errors ? 1 : 0;
     fprintf(run->report, "==> Linting %s\n", path);
-    if (load_error)
-        fprintf(run->report, "Error %s\n", load_error);
+    if (failure)
+        fprintf(run->report, "Error %s\n", failure);
     for (size_t i = 0; i < count; i++)
         if (!run->quiet || messages[i].severity > CELM_LINT_INFO)
-            fprintf(run->report, "%s\n", celm_lint_message_text(arena, &messages[i]));
+            fprintf(run->report, "%s\n", celm_lint_message_text(run->invocation->arena, &messages[i]));
     fputc('\n', run->report);
     return errors ? 1 : 0;
 }
