@@ -17,8 +17,8 @@ static int merge_into(celm_arena *arena, celm_value *index, const char *merge, i
     celm_error err = CELM_ERROR_INIT;
     struct stat info;
     if (stat(merge, &info) != 0 && errno == ENOENT) {
-        celm_repo_index_directory(arena, "/nonexistent-celm-dir", NULL, &other, &err);
-        celm_repo_index_write(arena, other, json, merge, &err);
+        if ((other = celm_repo_index_new(arena)))
+            celm_repo_index_write(arena, other, json, merge, &err);
     } else if (celm_repo_index_load(arena, merge, cli_print_warning, NULL, &other, &err) != CELM_OK) {
         return cli_fail("merge failed: %s", err.message);
     }

@@ -89,7 +89,7 @@ static int add_matches(celm_arena *arena, celm_value *entries, const char *dir, 
 int celm_repo_index_directory(celm_arena *arena, const char *dir, const char *base_url, celm_value **out,
                               celm_error *err)
 {
-    celm_value *index = repo_index_new(arena);
+    celm_value *index = celm_repo_index_new(arena);
     if (!index)
         return celm_error_set(err, CELM_ENOMEM, "out of memory");
     celm_value *entries = celm_map_cget(index, "entries");

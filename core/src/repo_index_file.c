@@ -20,7 +20,7 @@ static const char *const maintainer_fields[] = {"name", "email", "url", NULL};
 static const char *const dependency_fields[] = {"name", "version", "repository", "condition", "tags", "enabled",
                                                 "import-values", "alias", NULL};
 
-celm_value *repo_index_new(celm_arena *arena)
+celm_value *celm_repo_index_new(celm_arena *arena)
 {
     celm_value *index = celm_value_map(arena, 4), *entries = celm_value_map(arena, 0);
     const char *now = celm_release_time_now(arena);

@@ -4,9 +4,6 @@
 
 #include "celm/celm.h"
 
-/* NewIndexFile: apiVersion v1, generated now, no entries. */
-celm_value *repo_index_new(celm_arena *arena);
-
 /* IndexFile.MustAdd: a ChartVersion of `metadata` (a loaded chart's) under its name. */
 int repo_index_add(celm_arena *arena, celm_value *entries, const celm_value *metadata, const char *url,
                    const char *created, const char *digest, celm_error *err);

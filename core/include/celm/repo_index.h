@@ -9,6 +9,9 @@
  * list of ChartVersion maps: the chart's Metadata fields, urls, created, digest, ...), and
  * optionally serverInfo, publicKeys and annotations. Everything lives in the arena given. */
 
+/* NewIndexFile: apiVersion v1, generated now, no entries; NULL when out of memory. */
+celm_value *celm_repo_index_new(celm_arena *arena);
+
 /* repo.IndexDirectory: every archive (.tgz) in `dir` or one folder below it that loads as a chart, with its
  * sha256 digest and URL (joined onto base_url when given), created and generated now. */
 int celm_repo_index_directory(celm_arena *arena, const char *dir, const char *base_url, celm_value **out,
